@@ -12,6 +12,12 @@ export interface LintContext {
    * keyed by the same path. A missing key means the file does not exist: cross-file rules then stay silent.
    */
   readonly siblings?: ReadonlyMap<string, string>;
+  /**
+   * The file starts with a UTF-8 BOM. Editors drop the BOM from the text they hand over (VS Code reports it
+   * as the `utf8bom` encoding), so analyzers learn about it here; {@link lintText} sets it when the text
+   * itself still starts with one.
+   */
+  readonly hasBom?: boolean;
 }
 
 export interface HoverInfo {
