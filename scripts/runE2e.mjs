@@ -1,0 +1,83 @@
+// Runs the extension-host suite inside a real VS Code (code-server's embedded server, opened in Debian's
+// Chromium by playwright-core), then the UI smoke test. Prints `E2E_TOTAL {"passed":n,"failed":m}` for CI.
+import { chromium } from 'playwright-core';
+import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { format } from 'node:util';
+import { root, startVsCodeServer, chromiumArgs, workbenchUrl, remoteUri } from './vscodeServer.mjs';
+import { runUiSmoke } from '../test/e2e/uiSmoke.mjs';
+
+const runDir = mkdtempSync(path.join(os.tmpdir(), 'xcpng-e2e-'));
+const workspace = path.join(runDir, 'workspace');
+cpSync(path.join(root, 'test/e2e/workspace'), workspace, { recursive: true });
+const screens = path.join(root, 'test/e2e/.screens');
+mkdirSync(screens, { recursive: true });
+
+const totals = { passed: 0, failed: 0 };
+let server;
+let browser;
+try {
+  server = await startVsCodeServer({ runDir, env: { XCPNG_E2E: '1' } });
+  console.log(`VS Code server ${server.version} at ${server.url} (code-server embedded)`);
+  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: chromiumArgs });
+
+  // 1. The extension-host suite.
+  const suite = await runExtensionHostSuite(server, browser, workspace);
+  totals.passed += suite.passed;
+  totals.failed += suite.failed;
+
+  // 2. The UI smoke test: the real workbench, clicked like a person would.
+  const ui = await runUiSmoke({ server, browser, workspace, screens, devPath: root });
+  totals.passed += ui.passed;
+  totals.failed += ui.failed;
+} catch (error) {
+  console.error(error);
+  totals.failed += 1;
+} finally {
+  await browser?.close();
+  await server?.stop();
+  if (totals.failed === 0) rmSync(runDir, { recursive: true, force: true });
+  else console.log(`run folder kept for inspection: ${runDir}`);
+}
+console.log(`E2E_TOTAL ${JSON.stringify(totals)}`);
+process.exit(totals.failed === 0 ? 0 : 1);
+
+async function runExtensionHostSuite(srv, chromiumBrowser, folder) {
+  const payload = [
+    ['extensionDevelopmentPath', remoteUri(srv, root)],
+    ['extensionTestsPath', remoteUri(srv, path.join(root, 'out/e2e/index.js'))],
+    ['skipWelcome', 'true'],
+  ];
+  const page = await chromiumBrowser.newPage();
+  let result;
+  // The extension host's console reaches the server's stdout; the mocha summary line is read from there.
+  srv.onOutput((text) => {
+    for (const line of text.split('\n')) {
+      if (!line.trim()) continue;
+      const m = /E2E_RESULT (\{.*\})/.exec(line);
+      if (m) result = JSON.parse(m[1]);
+      console.log(`  [server] ${line}`);
+    }
+  });
+  const exited = new Promise((resolve) => {
+    void page.exposeFunction('codeAutomationExit', (code) => resolve(code));
+  });
+  await page.exposeFunction('codeAutomationLog', (type, args) => {
+    const text = format(...args);
+    const m = /E2E_RESULT (\{.*\})/.exec(text);
+    if (m) result = JSON.parse(m[1]);
+    console.log(`  [workbench:${type}] ${text}`);
+  });
+  await page.goto(workbenchUrl(srv, folder, payload));
+  const timeout = new Promise((resolve) => setTimeout(() => resolve('timeout'), 10 * 60_000));
+  const code = await Promise.race([exited, timeout]);
+  await page.close();
+  if (code === 'timeout') {
+    console.error('extension-host suite did not finish within 10 minutes');
+    return { passed: result?.passed ?? 0, failed: (result?.failed ?? 0) + 1 };
+  }
+  console.log(`extension-host suite exited with code ${code}`);
+  if (!result) return { passed: 0, failed: 1 };
+  return { passed: result.passed, failed: result.failed + (code !== 0 && result.failed === 0 ? 1 : 0) };
+}

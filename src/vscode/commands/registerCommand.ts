@@ -1,0 +1,29 @@
+import * as vscode from 'vscode';
+import { isCancelled } from '../../core/errors';
+
+/**
+ * Registers a command behind the one error wrapper every handler goes through: the stack goes to the log,
+ * the user sees one message with a way to the log, and cancellation stays silent.
+ */
+export function registerCommand(
+  log: vscode.LogOutputChannel,
+  id: string,
+  handler: (...args: never[]) => unknown,
+): vscode.Disposable {
+  return vscode.commands.registerCommand(id, async (...args: unknown[]) => {
+    try {
+      return await (handler as (...a: unknown[]) => unknown)(...args);
+    } catch (error) {
+      if (isCancelled(error)) {
+        log.debug(`${id}: cancelled`);
+        return undefined;
+      }
+      log.error(`${id} failed:`, error);
+      const message = error instanceof Error ? error.message : String(error);
+      void vscode.window.showErrorMessage(message, 'Show Log').then((choice) => {
+        if (choice === 'Show Log') log.show(true);
+      });
+      return undefined;
+    }
+  });
+}

@@ -1,0 +1,18 @@
+// Entry of the extension-host suite. Bundled by esbuild to out/e2e/index.js and loaded by VS Code
+// (code-server's server in CI, @vscode/test-electron on a laptop) through extensionTestsPath.
+import Mocha from 'mocha';
+
+export function run(): Promise<void> {
+  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 60_000, reporter: 'spec' });
+  // The suites are bundled into this file, so give them mocha's globals by hand before requiring them.
+  mocha.suite.emit('pre-require', globalThis, 'bundle', mocha);
+  require('./suite/activation.test');
+  return new Promise((resolve, reject) => {
+    const runner = mocha.run((failures) => {
+      // A machine-readable line the runner scripts sum into the CI total.
+      console.log(`E2E_RESULT ${JSON.stringify({ passed: runner.stats?.passes ?? 0, failed: failures })}`);
+      if (failures > 0) reject(new Error(`${failures} extension-host test(s) failed`));
+      else resolve();
+    });
+  });
+}
