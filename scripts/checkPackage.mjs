@@ -7,7 +7,7 @@ import { root } from './vscodeServer.mjs';
 const pkg = JSON.parse(execFileSync('node', ['-p', 'JSON.stringify(require("./package.json"))'], { cwd: root }).toString());
 const out = path.join(root, 'dist-vsix', `${pkg.name}-${pkg.version}.vsix`);
 mkdirSync(path.dirname(out), { recursive: true });
-execFileSync('npx', ['vsce', 'package', '--no-dependencies', '--out', out], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+execFileSync('npx', ['vsce', 'package', '--no-dependencies', '--no-rewrite-relative-links', '--out', out], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
 const listing = execFileSync('unzip', ['-Z1', out]).toString().trim().split('\n');
 const size = statSync(out).size;
 const allowed = [
