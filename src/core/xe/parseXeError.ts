@@ -11,8 +11,7 @@ export interface XeErrorContext {
 
 /**
  * Turns what a failed xe printed on stderr into an {@link XeError} (xe-cli.md §9). Call it only when the exit
- * status is not 0: the status is the truth, stderr only explains it. Informational `Message: time=...` lines
- * that xe prints after an operation are ignored.
+ * status is not 0: the status is the truth, stderr only explains it.
  */
 export function parseXeError(stderr: string, exitCode: number | null, context: XeErrorContext = {}): XeError {
   const base = { stderr, exitCode, argv: context.argv };
@@ -23,9 +22,7 @@ export function parseXeError(stderr: string, exitCode: number | null, context: X
     const detail = 'xe was not found on the host: this is not an XCP-ng host (dom0)';
     return new XeError({ ...base, form: 'xe-missing', detail, message: detail });
   }
-  const lines = stderr
-    .split('\n')
-    .filter((l) => l !== '' && !l.startsWith('Message: time='));
+  const lines = stderr.split('\n').filter((l) => l !== '');
   const first = lines[0];
   if (first === undefined) {
     return new XeError({ ...base, form: 'unknown', detail: `xe exited with status ${exitCode} and printed no error` });
