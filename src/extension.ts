@@ -3,26 +3,49 @@ import { createLog } from './vscode/createLog';
 import { registerCommand } from './vscode/commands/registerCommand';
 import { reportActivationFailure } from './vscode/reportActivationFailure';
 import { addPool } from './vscode/commands/addPool';
+import { registerExplorerCommands } from './vscode/commands/registerExplorerCommands';
+import { Lab } from './vscode/lab/lab';
+import { SshPromptsUi } from './vscode/sshPromptsUi';
 import { ExplorerProvider } from './vscode/tree/explorerProvider';
+import { RefreshScheduler } from './vscode/tree/refreshScheduler';
+import { NodeDecorations } from './vscode/tree/nodeDecorations';
+
+/** What activate() returns: the extension-host tests drive and observe the extension through it. */
+export interface XcpngLabApi {
+  readonly lab: Lab;
+  readonly explorer: ExplorerProvider;
+  readonly treeView: vscode.TreeView<unknown>;
+  readonly prompts: SshPromptsUi;
+}
 
 // Wiring only: build the services, register what package.json contributes, hand disposables to VS Code.
 // Activation is lazy (VS Code derives onView/onCommand/onLanguage events from the contributions).
-export function activate(context: vscode.ExtensionContext): void {
+export async function activate(context: vscode.ExtensionContext): Promise<XcpngLabApi> {
   let log: vscode.LogOutputChannel | undefined;
   try {
     log = createLog();
     context.subscriptions.push(log);
-    const explorer = new ExplorerProvider();
+    const prompts = new SshPromptsUi();
+    const lab = new Lab(context, log, prompts);
+    const explorer = new ExplorerProvider(lab);
+    const treeView = vscode.window.createTreeView('xcpng.explorer', { treeDataProvider: explorer, showCollapseAll: true, canSelectMany: true });
+    const scheduler = new RefreshScheduler(treeView, lab);
     context.subscriptions.push(
+      lab,
       explorer,
-      vscode.window.createTreeView('xcpng.explorer', { treeDataProvider: explorer, showCollapseAll: true }),
+      treeView,
+      scheduler,
+      vscode.window.registerFileDecorationProvider(new NodeDecorations()),
       registerCommand(log, 'xcpng.pool.add', addPool),
       registerCommand(log, 'xcpng.settings.open', () =>
         vscode.commands.executeCommand('workbench.action.openSettings', '@ext:xcpng-lab.xcpng-lab'),
       ),
       registerCommand(log, 'xcpng.log.show', () => log?.show(true)),
+      ...registerExplorerCommands(log, lab, explorer, scheduler),
     );
+    await lab.reload();
     log.info(`XCP-ng Lab ${String(context.extension.packageJSON.version)} activated in VS Code ${vscode.version}`);
+    return { lab, explorer, treeView, prompts };
   } catch (error) {
     reportActivationFailure(error, log);
     throw error;

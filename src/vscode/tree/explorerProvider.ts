@@ -1,23 +1,219 @@
 import * as vscode from 'vscode';
+import { compareNatural } from '../../core/lab/compareNatural';
+import type { SnapshotChange } from '../../core/lab/diffSnapshots';
+import type { LabSnapshot, Vm } from '../../core/lab/labModel';
+import type { PoolMonitor } from '../../core/lab/poolMonitor';
+import { describeError } from '../describeError';
+import type { Lab } from '../lab/lab';
+import { groupContext, messageContext } from './contextValue';
+import { NodeCache, type ExplorerNode } from './explorerNode';
+import { hostItem } from './hostItem';
+import { poolItem } from './poolItem';
+import { vmItem } from './vmItem';
 
-/** Tree of pools > hosts > VMs. Empty until pools are configured, which shows the view's welcome content. */
-export class ExplorerProvider implements vscode.TreeDataProvider<vscode.TreeItem> {
-  private readonly changed = new vscode.EventEmitter<vscode.TreeItem | undefined>();
+/**
+ * Pools > hosts > VMs resident there, with VMs that run nowhere (halted, suspended) in a group under the
+ * pool. Rendering reads the monitors' snapshots; a pool is first read when its node is expanded, so a hidden
+ * view sends nothing.
+ */
+export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<ExplorerNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
+  private readonly nodes = new NodeCache();
+  private readonly unsubscribe = new Map<string, () => void>();
+  private readonly disposables: vscode.Disposable[] = [];
+  private filterText: string | undefined;
+  private readonly lastKind = new Map<string, string>();
+  /** Extra warning shown on a VM (guide drift); set by the guides. */
+  vmWarning: (poolId: string, vm: Vm) => string | undefined = () => undefined;
 
-  getTreeItem(element: vscode.TreeItem): vscode.TreeItem {
-    return element;
+  constructor(private readonly lab: Lab) {
+    this.disposables.push(this.changed, lab.onDidChangePools(() => this.onPoolsChanged()));
+    this.onPoolsChanged();
   }
 
-  getChildren(): vscode.TreeItem[] {
-    return [];
+  get filter(): string | undefined {
+    return this.filterText;
   }
 
-  refresh(): void {
+  setFilter(text: string | undefined): void {
+    this.filterText = text?.trim() ? text.trim() : undefined;
+    void vscode.commands.executeCommand('setContext', 'xcpng.explorerFiltered', this.filterText !== undefined);
     this.changed.fire(undefined);
   }
 
-  dispose(): void {
-    this.changed.dispose();
+  getTreeItem(node: ExplorerNode): vscode.TreeItem {
+    const monitor = this.lab.monitor(node.poolId);
+    switch (node.kind) {
+      case 'pool':
+        return monitor ? poolItem(node, monitor, this.filterText) : new vscode.TreeItem(node.poolId);
+      case 'host': {
+        const snapshot = monitor?.snapshot;
+        const host = snapshot?.hosts.find((h) => h.uuid === node.uuid);
+        if (!snapshot || !host) return gone(node);
+        return hostItem(node, host, this.vmsOnHost(snapshot, host.uuid).length);
+      }
+      case 'vm': {
+        const snapshot = monitor?.snapshot;
+        const vm = snapshot?.vms.find((v) => v.uuid === node.uuid);
+        if (!snapshot || !vm) return gone(node);
+        const host = snapshot.hosts.find((h) => h.uuid === vm.residentOn);
+        return vmItem(node, vm, host, (v) => this.vmWarning(node.poolId, v));
+      }
+      case 'notRunning': {
+        const count = monitor?.snapshot ? this.notRunning(monitor.snapshot).length : 0;
+        const item = new vscode.TreeItem('Halted VMs', count > 30 ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.Expanded);
+        item.id = node.id;
+        item.description = String(count);
+        item.tooltip = 'VMs that run on no host: halted, and suspended (their memory is saved on a storage repository).';
+        item.iconPath = new vscode.ThemeIcon('debug-stop');
+        item.contextValue = groupContext('halted');
+        return item;
+      }
+      case 'message': {
+        const item = new vscode.TreeItem(node.text, vscode.TreeItemCollapsibleState.None);
+        item.id = node.id;
+        item.tooltip = node.detail ?? node.text;
+        item.iconPath = new vscode.ThemeIcon(node.retry ? 'warning' : 'info');
+        item.contextValue = node.retry ? `${messageContext}:retry` : messageContext;
+        if (node.retry) item.command = { command: 'xcpng.pool.retry', title: 'Retry', arguments: [this.nodes.pool(node.poolId)] };
+        return item;
+      }
+    }
   }
+
+  getChildren(node?: ExplorerNode): ExplorerNode[] {
+    if (!node) {
+      return this.lab.monitors
+        .slice()
+        .sort((a, b) => compareNatural(a.target.name, b.target.name))
+        .map((m) => this.nodes.pool(m.target.id));
+    }
+    const monitor = this.lab.monitor(node.poolId);
+    if (!monitor) return [];
+    const snapshot = monitor.snapshot;
+    switch (node.kind) {
+      case 'pool': {
+        const status = monitor.status;
+        if (status.kind === 'idle') {
+          void monitor.refresh();
+          return [this.nodes.message(node.poolId, 'loading', 'Connecting…')];
+        }
+        if (!snapshot) {
+          if (status.kind === 'failed') {
+            return [this.nodes.message(node.poolId, 'error', describeError(status.error), errorDetail(status.error), true)];
+          }
+          return [this.nodes.message(node.poolId, 'loading', 'Connecting…')];
+        }
+        const hosts = snapshot.hosts.map((h) => this.nodes.host(node.poolId, h.uuid));
+        const idle = this.notRunning(snapshot);
+        const children: ExplorerNode[] = [...hosts];
+        if (idle.length) children.push(this.nodes.notRunning(node.poolId));
+        if (snapshot.hosts.length === 0 && snapshot.vms.length === 0) {
+          children.push(this.nodes.message(node.poolId, 'empty', 'This pool has no hosts or VMs.'));
+        }
+        return children;
+      }
+      case 'host':
+        return snapshot ? this.vmsOnHost(snapshot, node.uuid).map((vm) => this.nodes.vm(node.poolId, vm.uuid)) : [];
+      case 'notRunning':
+        return snapshot ? this.notRunning(snapshot).map((vm) => this.nodes.vm(node.poolId, vm.uuid)) : [];
+      default:
+        return [];
+    }
+  }
+
+  getParent(node: ExplorerNode): ExplorerNode | undefined {
+    if (node.kind === 'pool') return undefined;
+    if (node.kind !== 'vm') return this.nodes.pool(node.poolId);
+    const vm = this.lab.monitor(node.poolId)?.snapshot?.vms.find((v) => v.uuid === node.uuid);
+    if (vm?.residentOn && vm.powerState !== 'halted' && vm.powerState !== 'suspended') return this.nodes.host(node.poolId, vm.residentOn);
+    return this.nodes.notRunning(node.poolId);
+  }
+
+  /** The node of a VM or host by uuid, for reveal after an action. */
+  nodeFor(poolId: string, kind: 'vm' | 'host', uuid: string): ExplorerNode {
+    return kind === 'vm' ? this.nodes.vm(poolId, uuid) : this.nodes.host(poolId, uuid);
+  }
+
+  poolNode(poolId: string): ExplorerNode {
+    return this.nodes.pool(poolId);
+  }
+
+  dispose(): void {
+    for (const u of this.unsubscribe.values()) u();
+    for (const d of this.disposables) d.dispose();
+  }
+
+  private vmsOnHost(snapshot: LabSnapshot, hostUuid: string): Vm[] {
+    return snapshot.vms.filter((vm) => vm.residentOn === hostUuid && isResident(vm) && this.matches(vm));
+  }
+
+  private notRunning(snapshot: LabSnapshot): Vm[] {
+    return snapshot.vms.filter((vm) => !isResident(vm) && this.matches(vm));
+  }
+
+  private matches(vm: Vm): boolean {
+    if (!this.filterText) return true;
+    const needle = this.filterText.toLocaleLowerCase();
+    return vm.name.toLocaleLowerCase().includes(needle) || vm.uuid.startsWith(needle) || vm.ips.some((ip) => ip.startsWith(needle));
+  }
+
+  private onPoolsChanged(): void {
+    const live = new Set(this.lab.monitors.map((m) => m.target.id));
+    for (const [id, unsubscribe] of this.unsubscribe) {
+      if (!live.has(id)) {
+        unsubscribe();
+        this.unsubscribe.delete(id);
+        this.lastKind.delete(id);
+        this.nodes.forgetPool(id);
+      }
+    }
+    for (const monitor of this.lab.monitors) {
+      if (!this.unsubscribe.has(monitor.target.id)) {
+        this.unsubscribe.set(monitor.target.id, monitor.onDidChange((_s, changes) => this.onPoolChanged(monitor, changes)));
+      }
+    }
+    void vscode.commands.executeCommand('setContext', 'xcpng.hasPools', live.size > 0);
+    this.changed.fire(undefined);
+  }
+
+  /** Fires the narrowest change events the diff allows: a VM whose fields changed in place refreshes alone. */
+  private onPoolChanged(monitor: PoolMonitor, changes: readonly SnapshotChange[]): void {
+    const poolId = monitor.target.id;
+    const before = this.lastKind.get(poolId);
+    this.lastKind.set(poolId, monitor.status.kind);
+    // A timed refresh that found nothing new costs no redraw.
+    if (before === 'ready' && monitor.status.kind === 'ready' && changes.length === 0) return;
+    const structural = changes.length === 0 || changes.some((c) => c.type !== 'changed' || c.kind === 'hosts' || c.kind === 'pool' || moved(c));
+    if (structural) {
+      this.changed.fire(this.nodes.pool(poolId));
+      return;
+    }
+    for (const c of changes) {
+      if (c.kind === 'vms') this.changed.fire(this.nodes.vm(poolId, c.uuid));
+    }
+    // Host rows show memory and VM counts, which VM changes move.
+    for (const h of monitor.snapshot?.hosts ?? []) this.changed.fire(this.nodes.host(poolId, h.uuid));
+  }
+}
+
+/** Resident VMs sit under their host; halted and suspended ones run nowhere. */
+function isResident(vm: Vm): boolean {
+  return vm.residentOn !== null && (vm.powerState === 'running' || vm.powerState === 'paused');
+}
+
+/** A VM that changed power state or host moves in the tree: its parent must be re-read. */
+function moved(change: SnapshotChange): boolean {
+  return change.type === 'changed' && change.kind === 'vms' && (change.fields.includes('powerState') || change.fields.includes('residentOn'));
+}
+
+function gone(node: ExplorerNode): vscode.TreeItem {
+  const item = new vscode.TreeItem('(no longer in the pool)');
+  item.id = node.id;
+  return item;
+}
+
+function errorDetail(error: Error): string {
+  return `${error.name}: ${error.message}\n\nUse Retry after fixing the cause; details are in the XCP-ng Lab log.`;
 }

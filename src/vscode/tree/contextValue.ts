@@ -1,0 +1,33 @@
+/**
+ * The one place where tree items get their contextValue. Menus in package.json match these with anchored
+ * regexes (`viewItem =~ /^vm:running(:|$)/`), so facets are appended after the main state and never reordered.
+ */
+export type VmPowerFacet = 'running' | 'halted' | 'suspended' | 'paused';
+
+export function poolContext(state: 'ok' | 'error' | 'loading', facets: { ha?: boolean } = {}): string {
+  return join('pool', state, facets.ha ? 'ha' : undefined);
+}
+
+export function hostContext(facets: { enabled: boolean; master: boolean; maintenance: boolean }): string {
+  return join('host', facets.enabled ? 'enabled' : 'disabled', facets.master ? 'master' : undefined, facets.maintenance ? 'maintenance' : undefined);
+}
+
+export function vmContext(power: VmPowerFacet, facets: { autoPowerOn?: boolean; router?: boolean; nested?: boolean } = {}): string {
+  return join(
+    'vm',
+    power,
+    facets.autoPowerOn ? 'autopoweron' : undefined,
+    facets.router ? 'router' : undefined,
+    facets.nested ? 'nested' : undefined,
+  );
+}
+
+export function groupContext(kind: 'halted' | 'storage' | 'networks'): string {
+  return join('group', kind);
+}
+
+export const messageContext = 'message';
+
+function join(...parts: (string | undefined)[]): string {
+  return parts.filter((p): p is string => p !== undefined).join(':');
+}

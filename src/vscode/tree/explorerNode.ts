@@ -1,0 +1,58 @@
+/**
+ * Tree elements are small keys, not model objects: the provider looks up the current snapshot when VS Code
+ * asks for an item, and the same key object is handed out for the same id so expansion, selection and reveal
+ * survive refreshes.
+ */
+export type ExplorerNode =
+  | { readonly kind: 'pool'; readonly id: string; readonly poolId: string }
+  | { readonly kind: 'host'; readonly id: string; readonly poolId: string; readonly uuid: string }
+  | { readonly kind: 'vm'; readonly id: string; readonly poolId: string; readonly uuid: string }
+  | { readonly kind: 'notRunning'; readonly id: string; readonly poolId: string }
+  | { readonly kind: 'message'; readonly id: string; readonly poolId: string; readonly text: string; readonly detail?: string; readonly retry?: boolean };
+
+export type VmNode = Extract<ExplorerNode, { kind: 'vm' }>;
+export type HostNode = Extract<ExplorerNode, { kind: 'host' }>;
+export type PoolNode = Extract<ExplorerNode, { kind: 'pool' }>;
+
+/** Interns nodes by id: one object per id for the life of the tree. */
+export class NodeCache {
+  private readonly nodes = new Map<string, ExplorerNode>();
+
+  pool(poolId: string): PoolNode {
+    return this.intern({ kind: 'pool', id: `pool/${poolId}`, poolId });
+  }
+
+  host(poolId: string, uuid: string): HostNode {
+    return this.intern({ kind: 'host', id: `host/${poolId}/${uuid}`, poolId, uuid });
+  }
+
+  vm(poolId: string, uuid: string): VmNode {
+    return this.intern({ kind: 'vm', id: `vm/${poolId}/${uuid}`, poolId, uuid });
+  }
+
+  notRunning(poolId: string): Extract<ExplorerNode, { kind: 'notRunning' }> {
+    return this.intern({ kind: 'notRunning', id: `notRunning/${poolId}`, poolId });
+  }
+
+  /** Messages carry their text, so a new text is a new node. */
+  message(poolId: string, key: string, text: string, detail?: string, retry?: boolean): ExplorerNode {
+    const node: ExplorerNode = { kind: 'message', id: `message/${poolId}/${key}`, poolId, text, detail, retry };
+    this.nodes.set(node.id, node);
+    return node;
+  }
+
+  get(id: string): ExplorerNode | undefined {
+    return this.nodes.get(id);
+  }
+
+  forgetPool(poolId: string): void {
+    for (const [id, node] of this.nodes) if (node.poolId === poolId) this.nodes.delete(id);
+  }
+
+  private intern<T extends ExplorerNode>(node: T): T {
+    const existing = this.nodes.get(node.id);
+    if (existing) return existing as T;
+    this.nodes.set(node.id, node);
+    return node;
+  }
+}
