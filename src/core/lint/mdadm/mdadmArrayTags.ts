@@ -1,0 +1,54 @@
+/** A `tag=value` word of an ARRAY line with the words our hover and completion show for it. */
+export interface MdadmArrayTag {
+  readonly name: string;
+  readonly summary: string;
+  /** Values completion offers after `tag=`. */
+  readonly values?: readonly string[];
+  /** mdadm keeps the first one and ignores a repeat with a message. */
+  readonly once?: boolean;
+  /** Enough on its own for mdadm to keep the ARRAY line. */
+  readonly identity?: boolean;
+}
+
+/** The tags mdadm's `arrayline` accepts (config.c), matched case-insensitively by the text before `=`. */
+export const mdadmArrayTags: readonly MdadmArrayTag[] = [
+  {
+    name: 'uuid',
+    summary: 'The array UUID: 32 hex digits, `:` `.` `-` or spaces allowed between them. `mdadm --examine --scan` prints it as `xxxxxxxx:xxxxxxxx:xxxxxxxx:xxxxxxxx`. The most reliable identity, and the value dracut\'s `rd.md.uuid=` must repeat.',
+    once: true,
+    identity: true,
+  },
+  { name: 'super-minor', summary: 'The minor number stored in a 0.90 superblock (the N of /dev/mdN when it was created).', once: true, identity: true },
+  {
+    name: 'name',
+    summary: 'The name stored in a 1.x superblock. Ignored since mdadm 4.3; older mdadm (as on XCP-ng 8) requires it to equal the superblock name. The guide removes it.',
+  },
+  { name: 'bitmap', summary: 'A write-intent bitmap file, or `none`, `internal`, `clustered`.', values: ['internal', 'none', 'clustered'], once: true },
+  { name: 'devices', summary: 'A comma-separated list of device names or globs that may be members. Each entry must also be covered by a DEVICE line.', once: true, identity: true },
+  { name: 'spare-group', summary: 'Arrays in the same spare group share spare drives under `mdadm --monitor`.', once: true },
+  { name: 'level', summary: 'The RAID level (`raid1`, `raid5`...), printed by `--brief`; informative.', values: ['raid0', 'raid1', 'raid4', 'raid5', 'raid6', 'raid10', 'linear'] },
+  { name: 'num-devices', summary: 'How many devices the complete array has; informative.' },
+  { name: 'disks', summary: 'Old spelling of `num-devices=`.' },
+  { name: 'spares', summary: 'How many spares to expect; `mdadm --monitor` warns when fewer are present.' },
+  {
+    name: 'metadata',
+    summary: 'The superblock format: `0.90`, `1.0`, `1.1`, `1.2`, `ddf` or `imsm`. The guide creates its data array with `--metadata=1.2`; XCP-ng\'s boot mirror uses `1.0`.',
+    values: ['1.2', '1.0', '1.1', '0.90', 'ddf', 'imsm'],
+  },
+  { name: 'auto', summary: 'Accepted for compatibility and ignored.' },
+  { name: 'member', summary: 'The member index of a subarray inside a container (with `container=`).' },
+  { name: 'container', summary: 'The container (device name or UUID) that holds this subarray (with `member=`).' },
+];
+
+const byName = new Map(mdadmArrayTags.map((tag) => [tag.name, tag]));
+
+export function findMdadmArrayTag(name: string): MdadmArrayTag | undefined {
+  return byName.get(name.toLowerCase());
+}
+
+const METADATA_FORMATS = new Set(['0', '0.90', '1', '1.0', '1.00', '1.1', '1.01', '1.2', '1.02', 'default', 'ddf', 'imsm']);
+
+/** Whether some metadata handler of mdadm accepts the value; surplus leading zeros are tolerated, as `--detail` prints them. */
+export function isKnownMetadata(value: string): boolean {
+  return METADATA_FORMATS.has(value.replace(/^0+(?=\d)/, ''));
+}

@@ -1,0 +1,67 @@
+/** A line keyword of mdadm.conf with the words our hover and completion show for it. */
+export interface MdadmKeyword {
+  /** How mdadm.conf(5) writes it. */
+  readonly name: string;
+  /** The spelling in mdadm's keyword table, which abbreviations are matched against (DEVICE is `devices`). */
+  readonly tableWord: string;
+  readonly summary: string;
+  /** Where the seed's Software RAID guide uses it, when it does. */
+  readonly guide?: string;
+}
+
+/**
+ * mdadm's keyword table in its own order (config.c). The order matters: an abbreviation means the first
+ * entry it is a prefix of, so `pro` is PROGRAM, `hom` HOMEHOST and `mai` MAILADDR.
+ */
+export const mdadmKeywords: readonly MdadmKeyword[] = [
+  {
+    name: 'DEVICE',
+    tableWord: 'devices',
+    summary:
+      'Which block devices mdadm may scan for RAID members: absolute paths or shell globs (`/dev/sd[a-e]`), or the words `partitions` (everything in /proc/partitions) and `containers`. Several DEVICE lines add up. Without any DEVICE line mdadm scans `partitions containers`.',
+    guide: 'The guide lists every drive that takes part in an array (`DEVICE /dev/sda /dev/sdb /dev/sdc /dev/sdd /dev/sde`) so assembly at boot does not depend on probing.',
+  },
+  {
+    name: 'ARRAY',
+    tableWord: 'array',
+    summary:
+      'Describes one array: an optional device name (`/dev/md0`), then identity tags. mdadm drops the line unless it has `uuid=`, `super-minor=`, `devices=`, or `container=` with `member=`.',
+    guide: 'Copy the lines from `mdadm --examine --scan`, then write `/dev/md0` instead of `/dev/md/0` and remove `name=`. The UUIDs must match the `rd.md.uuid=` entries of dracut_mdraid.conf.',
+  },
+  {
+    name: 'MAILADDR',
+    tableWord: 'mailaddr',
+    summary: 'The one address `mdadm --monitor` mails alerts to. Only the first address counts; more words or lines are ignored.',
+    guide: 'The guide sends alerts to `root`.',
+  },
+  { name: 'MAILFROM', tableWord: 'mailfrom', summary: 'Sender of alert mails; all words are joined with spaces. Needs at least `mailf`: `mai` already means MAILADDR.' },
+  { name: 'PROGRAM', tableWord: 'program', summary: 'A program `mdadm --monitor` runs on each event. Only the first one counts.' },
+  {
+    name: 'CREATE',
+    tableWord: 'create',
+    summary: 'Defaults for arrays mdadm creates: `owner=` `group=` `mode=` (octal) `metadata=` `names=yes|no` `bbl=yes|no` (`auto=` is accepted and ignored). A later CREATE line overrides an earlier one.',
+  },
+  { name: 'HOMEHOST', tableWord: 'homehost', summary: 'The host name mdadm treats as home: `<system>`, `<none>`, `<ignore>` or a name. Only the first line counts.' },
+  { name: 'HOMECLUSTER', tableWord: 'homecluster', summary: 'The cluster name for clustered arrays. Only the first line counts.' },
+  {
+    name: 'AUTO',
+    tableWord: 'auto',
+    summary:
+      'Which metadata formats may be assembled automatically: `yes`, `no`, `homehost`, or `+`/`-` followed by `all`, `0.90`, `1.x`, `ddf` or `imsm`. Words are read in order and the first match wins. Only the first AUTO line counts.',
+    guide: 'The guide uses `AUTO +all` so every array in the file may be assembled at boot.',
+  },
+  { name: 'POLICY', tableWord: 'policy', summary: 'Hot-plug policy for devices: `domain=` `metadata=` `path=` `type=disk|part` `action=` `auto=`.' },
+  { name: 'PART-POLICY', tableWord: 'part-policy', summary: 'Like POLICY, for partitions of a device.' },
+  { name: 'SYSFS', tableWord: 'sysfs', summary: 'sysfs attributes to set on an array found by `uuid=` or `name=`, as `attribute=value` pairs.' },
+  { name: 'MONITORDELAY', tableWord: 'monitordelay', summary: 'Seconds between polls of `mdadm --monitor`.' },
+  { name: 'ENCRYPTION_NO_VERIFY', tableWord: 'encryption_no_verify', summary: 'Skips the encryption check for the named kind of drive; the only value is `sata_opal`.' },
+  { name: 'PROBING', tableWord: 'probing', summary: 'Extra probing; the only value is `ddf_extended`. Needs at least `prob`: `pro` already means PROGRAM.' },
+  { name: 'IMSM_DISABLE_OROM', tableWord: 'imsm_disable_orom', summary: 'Ignore the Intel option ROM limits for IMSM arrays: `0` or `1`.' },
+];
+
+/** The keyword a first word selects, as mdadm matches it: case-insensitive prefix of >= 3 characters, table order. */
+export function matchMdadmKeyword(word: string): MdadmKeyword | undefined {
+  if (word.length < 3) return undefined;
+  const lower = word.toLowerCase();
+  return mdadmKeywords.find((keyword) => keyword.tableWord.startsWith(lower));
+}
