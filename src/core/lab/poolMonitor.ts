@@ -52,6 +52,15 @@ export class PoolMonitor {
     return this.inFlight;
   }
 
+  /**
+   * A refresh that starts after this call: for verification after an action, where joining a read that began
+   * before the action would see the old state.
+   */
+  async refreshAfterChange(signal?: AbortSignal): Promise<void> {
+    await this.inFlight?.catch(() => undefined);
+    await this.refresh(signal);
+  }
+
   private async load(signal: AbortSignal | undefined): Promise<void> {
     const previous = this.snapshot;
     // Only an empty pool node shows "loading"; a refresh of a shown pool keeps its rows steady.

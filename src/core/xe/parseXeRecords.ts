@@ -24,9 +24,9 @@ interface KeyLayout {
 /**
  * Parses xe's record ("table") output (xe-cli.md §3). Strict mode checks the exact layout: padding, one space
  * after the colon, two blank lines after every record, and throws on any other line. Lenient mode (the
- * product) tolerates missing or extra blank lines, starts a new record when a field repeats, takes an unmarked
- * line right after a field as a continuation of its value (a value set with a newline through the API), and
- * reports every other line to `onSkip`.
+ * product) starts a new record when the first field comes back, a field repeats or two blank lines passed,
+ * whatever the padding; an unmarked line less than two blank lines after a field continues that field's value
+ * (a value set with newlines through the API); every other line is reported to `onSkip`.
  */
 export function parseXeRecords(text: string, options: XeParseOptions = {}): XeRecord[] {
   const strict = options.strict ?? false;
@@ -50,6 +50,7 @@ export function parseXeRecords(text: string, options: XeParseOptions = {}): XeRe
 
   let current: Map<string, string> | undefined;
   let currentLine = 0;
+  let firstName = '';
   let lastName = '';
   let blankRun = 0;
   let layout: KeyLayout[] = [];
@@ -91,23 +92,31 @@ export function parseXeRecords(text: string, options: XeParseOptions = {}): XeRe
     }
     const m = KEY_LINE.exec(line);
     if (m === null) {
-      if (current !== undefined && blankRun === 0 && !strict) {
-        current.set(lastName, `${current.get(lastName) ?? ''}\n${line}`);
+      if (current !== undefined && blankRun < 2 && !strict) {
+        current.set(lastName, `${current.get(lastName) ?? ''}${'\n'.repeat(blankRun + 1)}${line}`);
+        blankRun = 0;
       } else {
         reject(lineNo, line, 'not a field line');
       }
       continue;
     }
     const name = m[3] as string;
-    if (current !== undefined && (blankRun > 0 || current.has(name))) {
-      if (strict && blankRun !== 2) {
+    if (current !== undefined) {
+      const newRecord = strict ? blankRun > 0 || current.has(name) : blankRun >= 2 || name === firstName || current.has(name);
+      if (strict && newRecord && blankRun !== 2) {
         throw new XeParseError(`${blankRun} blank lines between records, expected 2`, lineNo, line);
       }
-      finish();
+      if (newRecord) {
+        finish();
+      } else if (blankRun > 0) {
+        // Lenient only: blank lines inside a record end the value above them.
+        current.set(lastName, `${current.get(lastName) ?? ''}${'\n'.repeat(blankRun)}`);
+      }
     }
     if (current === undefined) {
       current = new Map();
       currentLine = lineNo;
+      firstName = name;
     }
     blankRun = 0;
     current.set(name, line.slice(m[0].length));

@@ -167,6 +167,17 @@ describe('parseXeRecords (xe-cli.md §3)', () => {
       assert.equal(r?.fields.get('power-state'), 'halted');
     });
 
+    it('keeps a blank line inside a value: only two blank lines end a record', () => {
+      const parsed = parseXeRecords(records('lenient/continuation-blank-line.txt'));
+      assert.deepEqual(
+        parsed.map((r) => [r.fields.get('name-description'), r.fields.get('power-state')]),
+        [
+          ['first paragraph\n\nsecond paragraph', 'running'],
+          ['', 'halted'],
+        ],
+      );
+    });
+
     it('gives the same records as strict mode on exact output', () => {
       const text = records('vm-param-list-windows.txt');
       assert.deepEqual(parseXeRecords(text), parseXeRecords(text, { strict: true }));
