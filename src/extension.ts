@@ -9,13 +9,18 @@ import { SshPromptsUi } from './vscode/sshPromptsUi';
 import { ExplorerProvider } from './vscode/tree/explorerProvider';
 import { RefreshScheduler } from './vscode/tree/refreshScheduler';
 import { NodeDecorations } from './vscode/tree/nodeDecorations';
+import type { ExplorerNode } from './vscode/tree/explorerNode';
+import { ModalConfirm } from './vscode/modalConfirm';
+import { OperationLocks } from './core/ops/operationLocks';
+import { registerVmCommands } from './vscode/commands/registerVmCommands';
 
 /** What activate() returns: the extension-host tests drive and observe the extension through it. */
 export interface XcpngLabApi {
   readonly lab: Lab;
   readonly explorer: ExplorerProvider;
-  readonly treeView: vscode.TreeView<unknown>;
+  readonly treeView: vscode.TreeView<ExplorerNode>;
   readonly prompts: SshPromptsUi;
+  readonly confirm: ModalConfirm;
 }
 
 // Wiring only: build the services, register what package.json contributes, hand disposables to VS Code.
@@ -30,6 +35,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<XcpngL
     const explorer = new ExplorerProvider(lab);
     const treeView = vscode.window.createTreeView('xcpng.explorer', { treeDataProvider: explorer, showCollapseAll: true, canSelectMany: true });
     const scheduler = new RefreshScheduler(treeView, lab);
+    const confirm = new ModalConfirm();
+    const locks = new OperationLocks();
     context.subscriptions.push(
       lab,
       explorer,
@@ -42,10 +49,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<XcpngL
       ),
       registerCommand(log, 'xcpng.log.show', () => log?.show(true)),
       ...registerExplorerCommands(log, lab, explorer, scheduler),
+      ...registerVmCommands(log, lab, explorer, treeView, confirm, locks),
     );
     await lab.reload();
     log.info(`XCP-ng Lab ${String(context.extension.packageJSON.version)} activated in VS Code ${vscode.version}`);
-    return { lab, explorer, treeView, prompts };
+    return { lab, explorer, treeView, prompts, confirm };
   } catch (error) {
     reportActivationFailure(error, log);
     throw error;

@@ -6,7 +6,7 @@ import type { PoolMonitor } from '../../core/lab/poolMonitor';
 import { describeError } from '../describeError';
 import type { Lab } from '../lab/lab';
 import { groupContext, messageContext } from './contextValue';
-import { NodeCache, type ExplorerNode } from './explorerNode';
+import { NodeCache, type ExplorerNode, type HostNode, type VmNode } from './explorerNode';
 import { hostItem } from './hostItem';
 import { poolItem } from './poolItem';
 import { vmItem } from './vmItem';
@@ -132,6 +132,8 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
   }
 
   /** The node of a VM or host by uuid, for reveal after an action. */
+  nodeFor(poolId: string, kind: 'vm', uuid: string): VmNode;
+  nodeFor(poolId: string, kind: 'host', uuid: string): HostNode;
   nodeFor(poolId: string, kind: 'vm' | 'host', uuid: string): ExplorerNode {
     return kind === 'vm' ? this.nodes.vm(poolId, uuid) : this.nodes.host(poolId, uuid);
   }
