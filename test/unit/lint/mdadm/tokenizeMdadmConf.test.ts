@@ -1,0 +1,51 @@
+import * as assert from 'node:assert/strict';
+import { matchMdadmKeyword } from '../../../../src/core/lint/mdadm/mdadmKeywords';
+import { tokenizeMdadmConf } from '../../../../src/core/lint/mdadm/tokenizeMdadmConf';
+
+const words = (text: string): string[][] => tokenizeMdadmConf(text).lines.map((l) => l.words.map((w) => w.text));
+
+describe('tokenizeMdadmConf (mdadm lib.c conf_word semantics)', () => {
+  it('joins indented lines to the keyword line, across blank and comment lines', () => {
+    assert.deepEqual(words('ARRAY /dev/md0\n\n# note\n   uuid=1\n\tlevel=raid1\nDEVICE /dev/sda\n'), [
+      ['ARRAY', '/dev/md0', 'uuid=1', 'level=raid1'],
+      ['DEVICE', '/dev/sda'],
+    ]);
+  });
+
+  it('starts a comment only at a word start, so root#x is one word', () => {
+    assert.deepEqual(words('MAILADDR root#x # the rest is a comment\n'), [['MAILADDR', 'root#x']]);
+  });
+
+  it('removes quotes anywhere in a word and ends an unclosed quote at the end of the line', () => {
+    assert.deepEqual(words(`MAILFROM "mdadm monitor" it's\nPROGRAM 'a b\n  c\n`), [['MAILFROM', 'mdadm monitor', 'its'], ['PROGRAM', 'a b', 'c']]);
+  });
+
+  it('keeps the columns of the word as written, quotes included', () => {
+    const [line] = tokenizeMdadmConf('ARRAY  "/dev/md0"').lines;
+    const word = line?.words[1];
+    assert.deepEqual(word && [word.text, word.line, word.start, word.end], ['/dev/md0', 0, 7, 17]);
+  });
+
+  it('reports the first CR that sticks to a word, not one at the end of a comment', () => {
+    assert.equal(tokenizeMdadmConf('# windows\r\nARRAY /dev/md0 uuid=1\r\n').crLine, 1);
+    assert.equal(tokenizeMdadmConf('# only a comment\r\n').crLine, -1);
+    assert.equal(tokenizeMdadmConf('DEVICE /dev/sda\n\r\n').crLine, 1);
+  });
+});
+
+describe('matchMdadmKeyword', () => {
+  it('matches 3+ character prefixes in table order, case-insensitively', () => {
+    const name = (w: string): string | undefined => matchMdadmKeyword(w)?.name;
+    assert.equal(name('dev'), 'DEVICE');
+    assert.equal(name('DEVICES'), 'DEVICE');
+    assert.equal(name('pro'), 'PROGRAM');
+    assert.equal(name('prob'), 'PROBING');
+    assert.equal(name('mai'), 'MAILADDR');
+    assert.equal(name('mailf'), 'MAILFROM');
+    assert.equal(name('hom'), 'HOMEHOST');
+    assert.equal(name('homec'), 'HOMECLUSTER');
+    assert.equal(name('part'), 'PART-POLICY');
+    assert.equal(name('ar'), undefined);
+    assert.equal(name('ARRAYS'), undefined);
+  });
+});
