@@ -26,8 +26,8 @@ export function parseLabYaml(text: string, file = LAB_YAML_FILE): { pools: PoolD
   for (const e of [...doc.errors, ...doc.warnings]) {
     problems.push({
       severity: doc.errors.includes(e) ? 'error' : 'warning',
-      // The library's message ends with a code excerpt; the first line is the sentence.
-      message: e.message.split('\n')[0] ?? e.message,
+      // The library appends its own position and a code excerpt; we report the position as fields.
+      message: (e.message.split('\n')[0] ?? e.message).replace(/ at line \d+, column \d+:?$/, ''),
       source: 'yaml',
       file,
       ...at(e.pos[0]),
