@@ -42,7 +42,7 @@ export class StateStore {
 
   write(state: SimState): void {
     const tmp = `${this.paths.stateFile}.${process.pid}.${Date.now()}.tmp`;
-    fs.writeFileSync(tmp, JSON.stringify(state, null, 1), { mode: 0o666 });
+    fs.writeFileSync(tmp, JSON.stringify(state), { mode: 0o666 });
     fs.chmodSync(tmp, 0o666);
     fs.renameSync(tmp, this.paths.stateFile);
   }
