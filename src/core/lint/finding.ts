@@ -26,6 +26,11 @@ export interface Fix {
   readonly path?: string;
   /** The fix most users want; becomes the preferred quick fix. */
   readonly preferred?: boolean;
+  /**
+   * Also switch the whole document to these line endings. Editors keep one line-ending style per document,
+   * so a CRLF file cannot be fixed by text edits alone.
+   */
+  readonly endOfLine?: 'lf' | 'crlf';
 }
 
 export interface Finding {

@@ -55,6 +55,9 @@ export interface LanguageSupport {
   hover?(text: string, position: Position): HoverInfo | undefined;
   complete?(text: string, position: Position): CompletionEntry[];
   symbols?(text: string): DocSymbolInfo[];
-  /** Absolute paths of files whose contents the cross-file rules of `fileName` need. */
-  siblingPaths?(fileName: string): string[];
+  /**
+   * Absolute paths of files whose contents the cross-file rules of `fileName` need. `text` is the document
+   * itself, for languages whose siblings are named inside it (a .vmx names its .vmdk descriptors).
+   */
+  siblingPaths?(fileName: string, text?: string): string[];
 }

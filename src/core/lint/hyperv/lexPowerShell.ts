@@ -1,0 +1,216 @@
+export type PsTokenKind =
+  | 'word'
+  | 'param'
+  | 'string'
+  | 'variable'
+  | 'splat'
+  | 'newline'
+  | 'semi'
+  | 'pipe'
+  | 'lparen'
+  | 'rparen'
+  | 'lbrace'
+  | 'rbrace'
+  | 'comma'
+  | 'assign'
+  | 'other';
+
+export interface PsToken {
+  readonly kind: PsTokenKind;
+  /** Offsets into the text. */
+  readonly start: number;
+  readonly end: number;
+  /**
+   * word: the text with pasted dashes made ASCII; param: the name without dash or colon; string: the value
+   * (`undefined` when it interpolates variables); variable/splat: the lower-cased name.
+   */
+  readonly value?: string;
+  /** param: written `-Name:value`, so the value follows immediately. */
+  readonly colon?: boolean;
+  /** string: quoted with single quotes (no interpolation). */
+  readonly literal?: boolean;
+}
+
+// PowerShell's CharTraits: pasted en dash, em dash and horizontal bar are dashes; curly quotes are quotes.
+const dashes = '-\u2013\u2014\u2015';
+const singleQuotes = "'\u2018\u2019\u201A\u201B";
+const doubleQuotes = '"\u201C\u201D\u201E';
+const wordStops = ' \t\r\n;|(){},`=';
+
+const isNameChar = (c: string): boolean => /[A-Za-z0-9_?]/.test(c);
+
+/**
+ * Tokenizes the parts of PowerShell that the Hyper-V checks need (config-formats.md §5.1): comments
+ * (`#`, `<# #>`), here-strings, quoted strings with PowerShell's quote equivalences, variables, splats,
+ * parameters (any dash), backtick line continuation, and the punctuation that separates statements.
+ */
+export function lexPowerShell(text: string): PsToken[] {
+  const tokens: PsToken[] = [];
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const c = text[i] as string;
+    if (c === ' ' || c === '\t' || c === '\r' || c === '\f' || c === '\u00a0' || c === '\ufeff') {
+      i++;
+      continue;
+    }
+    const start = i;
+    if (c === '\n') {
+      tokens.push({ kind: 'newline', start, end: ++i });
+      continue;
+    }
+    if (c === '`') {
+      // A backtick before the end of the line continues the statement; elsewhere it escapes one character.
+      let j = i + 1;
+      while (text[j] === ' ' || text[j] === '\t' || text[j] === '\r') j++;
+      i = text[j] === '\n' ? j + 1 : i + 2;
+      continue;
+    }
+    if (c === '#') {
+      while (i < n && text[i] !== '\n') i++;
+      continue;
+    }
+    if (c === '<' && text[i + 1] === '#') {
+      const close = text.indexOf('#>', i + 2);
+      i = close < 0 ? n : close + 2;
+      continue;
+    }
+    if (c === '@' && (singleQuotes.includes(text[i + 1] ?? '\0') || doubleQuotes.includes(text[i + 1] ?? '\0')) && /^[ \t]*\r?\n/.test(text.slice(i + 2, i + 200))) {
+      const quote = text[i + 1] as string;
+      const family = singleQuotes.includes(quote) ? singleQuotes : doubleQuotes;
+      const bodyStart = text.indexOf('\n', i) + 1;
+      let j = bodyStart;
+      let end = n;
+      while (j < n) {
+        if (family.includes(text[j] as string) && text[j + 1] === '@') {
+          end = j + 2;
+          break;
+        }
+        const next = text.indexOf('\n', j);
+        if (next < 0) break;
+        j = next + 1;
+      }
+      tokens.push({ kind: 'string', start, end, literal: family === singleQuotes, value: text.slice(bodyStart, Math.max(bodyStart, end - 3)) });
+      i = end;
+      continue;
+    }
+    if (c === '@' && (text[i + 1] === '(' || text[i + 1] === '{')) {
+      tokens.push({ kind: text[i + 1] === '(' ? 'lparen' : 'lbrace', start, end: i + 2 });
+      i += 2;
+      continue;
+    }
+    if (c === '@' && isNameChar(text[i + 1] ?? '')) {
+      i++;
+      while (i < n && isNameChar(text[i] as string)) i++;
+      tokens.push({ kind: 'splat', start, end: i, value: text.slice(start + 1, i).toLowerCase() });
+      continue;
+    }
+    if (c === '$') {
+      if (text[i + 1] === '(') {
+        tokens.push({ kind: 'lparen', start, end: i + 2 });
+        i += 2;
+        continue;
+      }
+      if (text[i + 1] === '{') {
+        const close = text.indexOf('}', i);
+        i = close < 0 ? n : close + 1;
+        tokens.push({ kind: 'variable', start, end: i, value: text.slice(start + 2, i - 1).toLowerCase() });
+        continue;
+      }
+      i++;
+      while (i < n && (isNameChar(text[i] as string) || text[i] === ':')) i++;
+      tokens.push({ kind: 'variable', start, end: i, value: text.slice(start + 1, i).toLowerCase() });
+      continue;
+    }
+    if (singleQuotes.includes(c)) {
+      i++;
+      let value = '';
+      while (i < n) {
+        const d = text[i] as string;
+        if (singleQuotes.includes(d)) {
+          if (singleQuotes.includes(text[i + 1] ?? '\0')) {
+            value += d;
+            i += 2;
+            continue;
+          }
+          i++;
+          break;
+        }
+        value += d;
+        i++;
+      }
+      tokens.push({ kind: 'string', start, end: i, value, literal: true });
+      continue;
+    }
+    if (doubleQuotes.includes(c)) {
+      i++;
+      let value = '';
+      let interpolates = false;
+      while (i < n) {
+        const d = text[i] as string;
+        if (d === '`') {
+          value += text[i + 1] ?? '';
+          i += 2;
+          continue;
+        }
+        if (doubleQuotes.includes(d)) {
+          if (doubleQuotes.includes(text[i + 1] ?? '\0')) {
+            value += d;
+            i += 2;
+            continue;
+          }
+          i++;
+          break;
+        }
+        if (d === '$' && /[A-Za-z_{(]/.test(text[i + 1] ?? '')) interpolates = true;
+        value += d;
+        i++;
+      }
+      tokens.push(interpolates ? { kind: 'string', start, end: i } : { kind: 'string', start, end: i, value });
+      continue;
+    }
+    if (dashes.includes(c) && /[A-Za-z_?]/.test(text[i + 1] ?? '')) {
+      i++;
+      while (i < n && isNameChar(text[i] as string)) i++;
+      const colon = text[i] === ':';
+      const name = text.slice(start + 1, i);
+      if (colon) i++;
+      tokens.push(colon ? { kind: 'param', start, end: i, value: name, colon } : { kind: 'param', start, end: i, value: name });
+      continue;
+    }
+    const single: Partial<Record<string, PsTokenKind>> = { ';': 'semi', '(': 'lparen', ')': 'rparen', '{': 'lbrace', '}': 'rbrace', ',': 'comma' };
+    const kind = single[c];
+    if (kind) {
+      tokens.push({ kind, start, end: ++i });
+      continue;
+    }
+    if (c === '|') {
+      const double = text[i + 1] === '|';
+      i += double ? 2 : 1;
+      tokens.push({ kind: double ? 'other' : 'pipe', start, end: i });
+      continue;
+    }
+    if (c === '=') {
+      tokens.push({ kind: 'assign', start, end: ++i });
+      continue;
+    }
+    if (c === '[') {
+      // A type literal such as [string] or [int64]: one token, never a command name.
+      const close = text.indexOf(']', i);
+      const newline = text.indexOf('\n', i);
+      if (close > 0 && (newline < 0 || close < newline)) {
+        i = close + 1;
+        tokens.push({ kind: 'other', start, end: i });
+        continue;
+      }
+    }
+    while (i < n && !wordStops.includes(text[i] as string)) {
+      if (i > start && (singleQuotes.includes(text[i] as string) || doubleQuotes.includes(text[i] as string))) break;
+      i++;
+    }
+    if (i === start) i++;
+    const raw = text.slice(start, i);
+    tokens.push({ kind: 'word', start, end: i, value: raw.replace(/[\u2013\u2014\u2015]/g, '-') });
+  }
+  return tokens;
+}

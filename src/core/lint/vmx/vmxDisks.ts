@@ -1,0 +1,36 @@
+import { resolveSiblingPath } from '../resolveSiblingPath';
+import type { VmxEntry } from './parseVmx';
+
+export interface VmxDisk {
+  readonly entry: VmxEntry;
+  /** The descriptor's path resolved against the .vmx folder. */
+  readonly path: string;
+}
+
+const fileNameKey = /^(scsi|sata|ide|nvme)(\d+:\d+)\.filename$/;
+
+/** The virtual disks (.vmdk files, not CD images) of present slots, in file order. */
+export function vmxDisks(fileName: string, entries: readonly VmxEntry[]): VmxDisk[] {
+  const byKey = new Map(entries.map((e) => [e.lowerKey, e]));
+  const disks: VmxDisk[] = [];
+  for (const entry of entries) {
+    const m = fileNameKey.exec(entry.lowerKey);
+    if (!m || !entry.value.toLowerCase().endsWith('.vmdk')) continue;
+    const slot = `${m[1] as string}${m[2] as string}`;
+    if (byKey.get(`${slot}.present`)?.value.toLowerCase() === 'false') continue;
+    if (byKey.get(`${slot}.devicetype`)?.value.toLowerCase().includes('cdrom')) continue;
+    disks.push({ entry, path: resolveSiblingPath(fileName, entry.value) });
+  }
+  return disks;
+}
+
+/** Size in bytes from the extent lines of a .vmdk descriptor (`RW 125829120 SPARSE "disk-s001.vmdk"`), or undefined. */
+export function vmdkSize(descriptor: string): number | undefined {
+  let sectors = 0;
+  let found = false;
+  for (const m of descriptor.matchAll(/^[ \t]*(?:RW|RDONLY|NOACCESS)[ \t]+(\d+)[ \t]+[A-Z]+/gm)) {
+    sectors += Number(m[1]);
+    found = true;
+  }
+  return found ? sectors * 512 : undefined;
+}

@@ -1,0 +1,161 @@
+import type { SourceLines } from '../sourceLines';
+
+export type XlTokenKind =
+  | 'ident'
+  | 'number'
+  | 'string'
+  | 'eq'
+  | 'plusEq'
+  | 'lbracket'
+  | 'rbracket'
+  | 'comma'
+  | 'semi'
+  | 'newline'
+  | 'eof'
+  /** Input xl's lexer rejects: the characters up to the next blank, like flex's `lexerr` state. */
+  | 'error'
+  /** A quote with no closing quote on its line; covers the rest of the line. */
+  | 'unterminated'
+  /** A `#` comment on the last line with no newline after it. */
+  | 'commentAtEof';
+
+export interface XlToken {
+  readonly kind: XlTokenKind;
+  readonly line: number;
+  readonly start: number;
+  readonly end: number;
+  /** For an error token: it starts with one of `+ - . ( ) :`, which makes xl say the file looks like Python. */
+  readonly python?: boolean;
+}
+
+export interface XlLexResult {
+  readonly tokens: XlToken[];
+  /** Column of the `#` that starts a comment on each line, or -1. */
+  readonly commentStart: Int32Array;
+}
+
+const enum Ch {
+  Tab = 9,
+  Space = 32,
+  Quote = 34,
+  Hash = 35,
+  Apostrophe = 39,
+  LParen = 40,
+  RParen = 41,
+  Plus = 43,
+  Comma = 44,
+  Minus = 45,
+  Dot = 46,
+  Zero = 48,
+  Nine = 57,
+  Colon = 58,
+  Semi = 59,
+  Eq = 61,
+  LBracket = 91,
+  Backslash = 92,
+  RBracket = 93,
+  Underscore = 95,
+  LowerA = 97,
+  LowerF = 102,
+  LowerX = 120,
+  LowerZ = 122,
+}
+
+const isLower = (c: number): boolean => c >= Ch.LowerA && c <= Ch.LowerZ;
+const isDigit = (c: number): boolean => c >= Ch.Zero && c <= Ch.Nine;
+const isBlank = (c: number): boolean => c === Ch.Space || c === Ch.Tab;
+
+/**
+ * End of a run of input xl rejects. Flex runs it to the next blank; we also stop before the characters that
+ * structure a statement, so that `Memory=4096` still shows its `=` and value to the parser and gets one
+ * precise finding instead of a swallowed line.
+ */
+function badWordEnd(text: string, from: number): number {
+  let i = from;
+  while (i < text.length) {
+    const d = text.charCodeAt(i);
+    if (isBlank(d) || d === Ch.Eq || d === Ch.Comma || d === Ch.LBracket || d === Ch.RBracket || d === Ch.Semi || d === Ch.Hash || d === Ch.Quote || d === Ch.Apostrophe) break;
+    if (d === Ch.Plus && text.charCodeAt(i + 1) === Ch.Eq) break;
+    i++;
+  }
+  return i;
+}
+
+/**
+ * Tokenizes like xl's flex lexer (libxlu_cfg_l.l, config-formats.md §1.1): identifiers `[a-z][._0-9a-z]*`,
+ * numbers `[0-9][0-9a-fx]*`, quoted strings where a backslash escapes the next character, `#` comments to
+ * the end of the line, and only space and tab as blanks. Line terminators are not part of the line texts
+ * (the caller reports CRs); every line ends with a `newline` token, the text with `eof`.
+ */
+export function lexXl(source: SourceLines): XlLexResult {
+  const { lines, endings } = source;
+  const tokens: XlToken[] = [];
+  const commentStart = new Int32Array(lines.length).fill(-1);
+  for (let line = 0; line < lines.length; line++) {
+    const text = lines[line] as string;
+    const n = text.length;
+    let i = 0;
+    while (i < n) {
+      const c = text.charCodeAt(i);
+      if (isBlank(c)) {
+        i++;
+        continue;
+      }
+      const start = i;
+      if (isLower(c)) {
+        i++;
+        while (i < n) {
+          const d = text.charCodeAt(i);
+          if (isLower(d) || isDigit(d) || d === Ch.Dot || d === Ch.Underscore) i++;
+          else break;
+        }
+        tokens.push({ kind: 'ident', line, start, end: i });
+      } else if (isDigit(c)) {
+        i++;
+        while (i < n) {
+          const d = text.charCodeAt(i);
+          if (isDigit(d) || (d >= Ch.LowerA && d <= Ch.LowerF) || d === Ch.LowerX) i++;
+          else break;
+        }
+        tokens.push({ kind: 'number', line, start, end: i });
+      } else if (c === Ch.Apostrophe || c === Ch.Quote) {
+        i++;
+        let closed = false;
+        while (i < n) {
+          const d = text.charCodeAt(i);
+          if (d === Ch.Backslash) i += 2;
+          else if (d === c) {
+            i++;
+            closed = true;
+            break;
+          } else i++;
+        }
+        if (closed) tokens.push({ kind: 'string', line, start, end: i });
+        else {
+          i = n;
+          tokens.push({ kind: 'unterminated', line, start, end: n });
+        }
+      } else if (c === Ch.Hash) {
+        commentStart[line] = i;
+        if ((endings[line] as string) === '') tokens.push({ kind: 'commentAtEof', line, start, end: n });
+        i = n;
+      } else if (c === Ch.Eq) {
+        i++;
+        tokens.push({ kind: 'eq', line, start, end: i });
+      } else if (c === Ch.Plus && text.charCodeAt(i + 1) === Ch.Eq) {
+        i += 2;
+        tokens.push({ kind: 'plusEq', line, start, end: i });
+      } else if (c === Ch.LBracket || c === Ch.RBracket || c === Ch.Comma || c === Ch.Semi) {
+        i++;
+        tokens.push({ kind: c === Ch.LBracket ? 'lbracket' : c === Ch.RBracket ? 'rbracket' : c === Ch.Comma ? 'comma' : 'semi', line, start, end: i });
+      } else {
+        const python = c === Ch.Plus || c === Ch.Minus || c === Ch.Dot || c === Ch.LParen || c === Ch.RParen || c === Ch.Colon;
+        i = badWordEnd(text, i + 1);
+        tokens.push(python ? { kind: 'error', line, start, end: i, python } : { kind: 'error', line, start, end: i });
+      }
+    }
+    const last = line === lines.length - 1;
+    tokens.push({ kind: last ? 'eof' : 'newline', line, start: n, end: n });
+  }
+  return { tokens, commentStart };
+}
