@@ -1,11 +1,12 @@
 // Runs the extension-host suite inside a real VS Code (code-server's embedded server, opened in Debian's
 // Chromium by playwright-core), then the UI smoke test. Prints `E2E_TOTAL {"passed":n,"failed":m}` for CI.
 import { chromium } from 'playwright-core';
-import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { format } from 'node:util';
-import { root, startVsCodeServer, chromiumArgs, workbenchUrl, remoteUri } from './vscodeServer.mjs';
+import { root, startVsCodeServer, chromiumArgs, workbenchUrl, remoteUri, freePort } from './vscodeServer.mjs';
 import { runUiSmoke } from '../test/e2e/uiSmoke.mjs';
 
 const runDir = mkdtempSync(path.join(os.tmpdir(), 'xcpng-e2e-'));
@@ -17,8 +18,10 @@ mkdirSync(screens, { recursive: true });
 const totals = { passed: 0, failed: 0 };
 let server;
 let browser;
+const sims = [];
 try {
-  server = await startVsCodeServer({ runDir, env: { XCPNG_E2E: '1' } });
+  const fixture = await startLabFixture(runDir);
+  server = await startVsCodeServer({ runDir, env: { XCPNG_E2E: '1', XCPNG_E2E_LAB: JSON.stringify(fixture) } });
   console.log(`VS Code server ${server.version} at ${server.url} (code-server embedded)`);
   browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: chromiumArgs });
 
@@ -37,11 +40,34 @@ try {
 } finally {
   await browser?.close();
   await server?.stop();
+  for (const sim of sims) await sim.stop();
   if (totals.failed === 0) rmSync(runDir, { recursive: true, force: true });
   else console.log(`run folder kept for inspection: ${runDir}`);
 }
 console.log(`E2E_TOTAL ${JSON.stringify(totals)}`);
 process.exit(totals.failed === 0 ? 0 : 1);
+
+/**
+ * The pools the suite talks to: two simulated pools behind two real OpenSSH servers, and a port where nothing
+ * listens. The known_hosts file handed to the extension holds pool A's key under pool B's address, so B
+ * presents a "changed" key.
+ */
+async function startLabFixture(dir) {
+  const simServer = path.join(root, 'out/test/sim/simServer.js');
+  if (!existsSync(simServer)) throw new Error('the lab simulator is not compiled: run `npm run compile-tests` first');
+  const { startSim } = createRequire(import.meta.url)(simServer);
+  const a = await startSim({ scenario: 'small-lab', dir: path.join(dir, 'sim-a') });
+  sims.push(a);
+  const b = await startSim({ scenario: 'ha-on', dir: path.join(dir, 'sim-b') });
+  sims.push(b);
+  const knownHostsFile = path.join(dir, 'known_hosts');
+  writeFileSync(knownHostsFile, `[${b.host}]:${b.port} ${a.hostKeyLine}\n`);
+  const describe = (s) => ({
+    host: s.host, port: s.port, user: s.user, key: s.privateKeyPath, fingerprint: s.hostKeyFingerprint,
+    argvLog: s.argvLogFile, stateFile: s.stateFile, dir: s.dir,
+  });
+  return { a: describe(a), b: describe(b), deadPort: await freePort(), knownHostsFile };
+}
 
 async function runExtensionHostSuite(srv, chromiumBrowser, folder) {
   const payload = [

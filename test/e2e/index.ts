@@ -9,6 +9,7 @@ export function run(): Promise<void> {
   // require, not import: the suites must run after pre-require, and imports would be hoisted above it.
   /* eslint-disable @typescript-eslint/no-require-imports */
   require('./suite/activation.test');
+  require('./suite/explorer.test');
   /* eslint-enable @typescript-eslint/no-require-imports */
   return new Promise((resolve, reject) => {
     const runner = mocha.run((failures) => {

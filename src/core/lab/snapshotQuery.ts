@@ -89,17 +89,19 @@ export const SNAPSHOT_SCRIPT = [
   'n=$1',
   `command -v xe >/dev/null 2>&1 || { printf '%s xe-missing\\n' "$n"; exit 127; }`,
   'exec 3>&1',
-  'q() {',
-  '  s=$1',
-  '  shift',
-  `  printf '%s begin %s\\n' "$n" "$s"`,
-  '  e=$(xe "$@" 2>&1 >&3 3>&-)',
-  '  r=$?',
-  `  printf '\\n%s end %s %s\\n%s\\n%s done %s\\n' "$n" "$s" "$r" "$e" "$n" "$s"`,
-  '}',
+  'q() { ' +
+    [
+      's=$1',
+      'shift',
+      `printf '%s begin %s\\n' "$n" "$s"`,
+      'e=$(xe "$@" 2>&1 >&3 3>&-)',
+      'r=$?',
+      `printf '\\n%s end %s %s\\n%s\\n%s done %s\\n' "$n" "$s" "$r" "$e" "$n" "$s"`,
+    ].join('; ') +
+    '; }',
   ...SECTION_NAMES.map((name) => `q ${name} ${sectionArgv(name).slice(1).join(' ')}`),
-  '',
-].join('\n');
+  // One line: the argv travels through quoteArgv, which refuses newlines in any argument.
+].join('; ');
 
 /** argv for the one exec of a refresh; `$0` names the script in the host's process list and error messages. */
 export function snapshotArgv(nonce: string): string[] {
