@@ -40,6 +40,11 @@ export class PoolMonitor {
     return s.kind === 'ready' ? s.snapshot : s.kind === 'idle' ? undefined : s.previous;
   }
 
+  /** A read is under way (the status stays `ready` while a shown pool refreshes). */
+  get refreshing(): boolean {
+    return this.inFlight !== undefined;
+  }
+
   onDidChange(listener: PoolStatusListener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);

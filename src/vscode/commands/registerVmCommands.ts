@@ -39,7 +39,8 @@ export function registerVmCommands(
   locks: OperationLocks,
 ): vscode.Disposable[] {
   return (Object.keys(COMMANDS) as VmActionId[]).map((id) =>
-    registerCommand(log, COMMANDS[id], async (clicked?: ExplorerNode, selected?: ExplorerNode[]) => {
+    // (clicked, selected) is how menus call a command; `options` lets scripts and tests name the host.
+    registerCommand(log, COMMANDS[id], async (clicked?: ExplorerNode, selected?: ExplorerNode[], options?: { hostUuid?: string }) => {
       const action = VM_ACTIONS[id];
       let targets = vmNodes(clicked, MULTI.has(id) ? selected : undefined);
       if (targets.length === 0) {
@@ -50,7 +51,7 @@ export function registerVmCommands(
       let hostUuid: string | undefined;
       if (action.needsHost) {
         const target = targets[0];
-        hostUuid = target && (await pickHost(lab, target, id === 'migrate' ? 'Migrate to which host?' : 'Start on which host?'));
+        hostUuid = options?.hostUuid ?? (target && (await pickHost(lab, target, id === 'migrate' ? 'Migrate to which host?' : 'Start on which host?')));
         if (!hostUuid) return;
       }
       const failures: string[] = [];

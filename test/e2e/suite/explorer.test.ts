@@ -127,8 +127,7 @@ describe('pool explorer against the simulated pools over real OpenSSH', () => {
     await vscode.commands.executeCommand('workbench.view.explorer');
     await until('the XCP-ng view to be hidden', () => !api.treeView.visible);
     // Let a refresh that was already running when the view hid finish writing its calls.
-    await until('no refresh in flight', () => api.lab.monitors.every((m) => m.status.kind !== 'loading'));
-    await new Promise((r) => setTimeout(r, 1500));
+    await until('no refresh in flight', () => api.lab.monitors.every((m) => !m.refreshing));
     const before = argvLog(fixture.a).length;
     // Three refresh intervals (2 s each) with the view hidden.
     await new Promise((r) => setTimeout(r, 6500));

@@ -1,0 +1,134 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { XcpngLabApi } from '../../../src/extension';
+import type { ConfirmQuestion } from '../../../src/core/ops/confirm';
+import type { ExplorerNode } from '../../../src/vscode/tree/explorerNode';
+import { argvLog, configurePools, extensionApi, labFixture, simState, until, type LabFixture, type SimRecord } from './labFixture';
+
+describe('VM actions against the simulated pool', () => {
+  let api: XcpngLabApi;
+  let fixture: LabFixture;
+  const asked: ConfirmQuestion[] = [];
+  let answer = true;
+
+  const monitor = () => {
+    const m = api.lab.monitors.find((x) => x.target.name === 'Lab A');
+    assert.ok(m);
+    return m;
+  };
+  const vmRecord = (name: string): SimRecord => {
+    const vm = simState(fixture.a).vms.find((v) => v['name-label'] === name);
+    assert.ok(vm, `no VM ${name} in the simulated pool`);
+    return vm;
+  };
+  const hostRecord = (name: string): SimRecord => {
+    const host = simState(fixture.a).hosts.find((h) => h['name-label'] === name);
+    assert.ok(host, `no host ${name}`);
+    return host;
+  };
+  const vmNode = (uuid: string): ExplorerNode => api.explorer.nodeFor(monitor().target.id, 'vm', uuid);
+  /** The xe calls an action made, without the snapshot reads around it. */
+  const actionCalls = (since: number): string[][] => argvLog(fixture.a).slice(since).filter((c) => !/-list$/.test(c[1] ?? ''));
+
+  before(async () => {
+    fixture = labFixture();
+    api = await extensionApi();
+    api.prompts.override = { confirmUnknownHostKey: async () => true };
+    api.confirm.override = async (question) => {
+      asked.push(question);
+      return answer;
+    };
+    await configurePools(api, fixture);
+    await vscode.commands.executeCommand('xcpng.explorer.focus');
+    await monitor().refreshAfterChange();
+    assert.equal(monitor().status.kind, 'ready');
+  });
+
+  after(() => {
+    api.confirm.override = undefined;
+  });
+
+  it('shuts down a running VM by uuid, verifies it, and moves it to the halted group', async () => {
+    const vm = vmRecord('web01');
+    assert.equal(vm['power-state'], 'running');
+    const since = argvLog(fixture.a).length;
+    await vscode.commands.executeCommand('xcpng.vm.shutdown', vmNode(vm.uuid));
+    assert.deepEqual(actionCalls(since), [['xe', 'vm-shutdown', `uuid=${vm.uuid}`]]);
+    assert.equal(vmRecord('web01')['power-state'], 'halted');
+    assert.equal(api.explorer.getParent(vmNode(vm.uuid))?.kind, 'notRunning');
+    assert.equal((api.explorer.getTreeItem(vmNode(vm.uuid)).iconPath as vscode.ThemeIcon).id, 'vm-outline');
+    assert.equal(asked.length, 0, 'a clean shutdown should not ask');
+  });
+
+  it('starts it on the host the user picked, and shows it under that host', async () => {
+    const vm = vmRecord('web01');
+    const host = hostRecord('xcp-ng-lab2');
+    const since = argvLog(fixture.a).length;
+    await vscode.commands.executeCommand('xcpng.vm.startOn', vmNode(vm.uuid), undefined, { hostUuid: host.uuid });
+    assert.deepEqual(actionCalls(since), [['xe', 'vm-start', `uuid=${vm.uuid}`, `on=${host.uuid}`]]);
+    assert.equal(vmRecord('web01')['resident-on'], host.uuid);
+    assert.equal(api.explorer.getParent(vmNode(vm.uuid))?.id, api.explorer.nodeFor(monitor().target.id, 'host', host.uuid).id);
+  });
+
+  it('migrates a running VM to another host', async () => {
+    const vm = vmRecord('web01');
+    const host = hostRecord('xcp-ng-lab1');
+    const since = argvLog(fixture.a).length;
+    await vscode.commands.executeCommand('xcpng.vm.migrate', vmNode(vm.uuid), undefined, { hostUuid: host.uuid });
+    assert.deepEqual(actionCalls(since), [['xe', 'vm-migrate', `uuid=${vm.uuid}`, `host-uuid=${host.uuid}`]]);
+    assert.equal(vmRecord('web01')['resident-on'], host.uuid);
+  });
+
+  it('asks before a forced shutdown, and sends nothing when the user declines', async () => {
+    const vm = vmRecord('web01');
+    answer = false;
+    let since = argvLog(fixture.a).length;
+    await vscode.commands.executeCommand('xcpng.vm.forceShutdown', vmNode(vm.uuid));
+    assert.equal(asked.length, 1);
+    assert.match(asked[0]?.message ?? '', /Force shut down "web01"\?/);
+    assert.deepEqual(actionCalls(since), []);
+    assert.equal(vmRecord('web01')['power-state'], 'running');
+    answer = true;
+    since = argvLog(fixture.a).length;
+    await vscode.commands.executeCommand('xcpng.vm.forceShutdown', vmNode(vm.uuid));
+    assert.deepEqual(actionCalls(since), [['xe', 'vm-shutdown', `uuid=${vm.uuid}`, '--force']]);
+    assert.equal(vmRecord('web01')['power-state'], 'halted');
+  });
+
+  it('refuses an action the power state does not allow, before sending anything', async () => {
+    const vm = vmRecord('web01');
+    const since = argvLog(fixture.a).length;
+    await vscode.commands.executeCommand('xcpng.vm.resume', vmNode(vm.uuid));
+    assert.deepEqual(actionCalls(since), []);
+    await vscode.commands.executeCommand('xcpng.log.show');
+    await until('the refusal in the log', () =>
+      vscode.workspace.textDocuments.some((d) => d.uri.scheme === 'output' && d.getText().includes('cannot resume "web01": VM is halted')),
+    );
+  });
+
+  it('runs a double-clicked action once', async () => {
+    const vm = vmRecord('web01');
+    const since = argvLog(fixture.a).length;
+    await Promise.all([
+      vscode.commands.executeCommand('xcpng.vm.start', vmNode(vm.uuid)),
+      vscode.commands.executeCommand('xcpng.vm.start', vmNode(vm.uuid)),
+    ]);
+    assert.deepEqual(actionCalls(since), [['xe', 'vm-start', `uuid=${vm.uuid}`]]);
+    assert.equal(vmRecord('web01')['power-state'], 'running');
+  });
+
+  it('shows a hostile VM name literally and acts on it by uuid only', async () => {
+    const vm = vmRecord('db01');
+    const hostile = `-db'01 "$(touch /tmp/pwned)" \`id\`; rm -rf / #ünï`;
+    const connection = api.lab.connection(monitor().target);
+    const rename = await connection.exec(['xe', 'vm-param-set', `uuid=${vm.uuid}`, `name-label=${hostile}`]);
+    assert.equal(rename.code, 0, rename.stderr);
+    assert.equal(vmRecord(hostile).uuid, vm.uuid, 'the name did not arrive literally');
+    await monitor().refreshAfterChange();
+    assert.equal(api.explorer.getTreeItem(vmNode(vm.uuid)).label, hostile);
+    const since = argvLog(fixture.a).length;
+    await vscode.commands.executeCommand('xcpng.vm.shutdown', vmNode(vm.uuid));
+    assert.deepEqual(actionCalls(since), [['xe', 'vm-shutdown', `uuid=${vm.uuid}`]]);
+    assert.equal(vmRecord(hostile)['power-state'], 'halted');
+  });
+});
