@@ -13,6 +13,7 @@ import type { ExplorerNode } from './vscode/tree/explorerNode';
 import { ModalConfirm } from './vscode/modalConfirm';
 import { OperationLocks } from './core/ops/operationLocks';
 import { registerVmCommands } from './vscode/commands/registerVmCommands';
+import { registerLinting } from './vscode/lint/registerLinting';
 
 /** What activate() returns: the extension-host tests drive and observe the extension through it. */
 export interface XcpngLabApi {
@@ -51,6 +52,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<XcpngL
       ...registerExplorerCommands(log, lab, explorer, scheduler),
       ...registerVmCommands(log, lab, explorer, treeView, confirm, locks),
     );
+    registerLinting(context, log);
     await lab.reload();
     log.info(`XCP-ng Lab ${String(context.extension.packageJSON.version)} activated in VS Code ${vscode.version}`);
     return { lab, explorer, treeView, prompts, confirm };
