@@ -77,7 +77,7 @@ function checkUnterminated(a: DracutAnalysis): void {
 
 function checkPlusEqualsSpacing(a: DracutAnalysis, assignments: readonly DracutAssignment[]): void {
   a.source.lines.forEach((line, index) => {
-    if (!CHECK_CONF_FILE.test(line)) return;
+    if (!line.includes('+=') || !CHECK_CONF_FILE.test(line)) return;
     const op = line.indexOf('+=');
     const assignment = assignments.find((x) => x.op === '+=' && a.source.positionAt(x.opStart).line === index);
     const padded = assignment && assignment.valueRaw.startsWith('"') ? a.paddedListValue(assignment) : undefined;

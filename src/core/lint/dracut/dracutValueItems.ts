@@ -1,14 +1,12 @@
-import { readDracutAssignments, splitDracutItems, type DracutAssignment, type DracutItem } from './readDracutAssignments';
+import { itemOffsetAt, readDracutAssignments, splitDracutItems, type DracutAssignment, type DracutItem } from './readDracutAssignments';
 import type { DracutSource } from './lexDracutConf';
 
 /** A kernel command-line token or list entry, with the assignment that set it. */
-export interface DracutValueItem extends DracutItem {
-  readonly assignment: DracutAssignment;
-}
+export type DracutValueItem = DracutItem;
 
 /** Every item assigned to `key` across the file, in order (the list keys add up with `+=`). */
 export function dracutValueItems(assignments: readonly DracutAssignment[], key: string): DracutValueItem[] {
-  return assignments.filter((a) => a.name === key && !a.array).flatMap((assignment) => splitDracutItems(assignment).map((item) => ({ ...item, assignment })));
+  return assignments.filter((a) => a.name === key && !a.array).flatMap((assignment) => splitDracutItems(assignment));
 }
 
 /** All assignments of a file, flattened. */
@@ -29,6 +27,6 @@ export function mdUuidTokens(cmdline: readonly DracutValueItem[]): MdUuidToken[]
   return cmdline.flatMap((item) => {
     const match = MD_UUID_TOKEN.exec(item.text);
     if (!match || item.text.length === match[0].length) return match ? [{ item, value: '', valueStart: item.end }] : [];
-    return [{ item, value: item.text.slice(match[0].length), valueStart: item.offsets[match[0].length] as number }];
+    return [{ item, value: item.text.slice(match[0].length), valueStart: itemOffsetAt(item, match[0].length) }];
   });
 }

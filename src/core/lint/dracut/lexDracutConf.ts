@@ -1,6 +1,26 @@
 import type { Position } from '../finding';
 import { splitSourceLines } from '../sourceLines';
 
+/** A run of value characters written one after the other in the source. */
+export interface ValueSegment {
+  readonly valueStart: number;
+  readonly sourceStart: number;
+  readonly length: number;
+}
+
+/** Where the character at `index` of a value was written; `index === value.length` gives the end of the last one. */
+export function sourceOffsetAt(segments: readonly ValueSegment[], index: number): number {
+  let lo = 0;
+  let hi = segments.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((segments[mid] as ValueSegment).valueStart <= index) lo = mid;
+    else hi = mid - 1;
+  }
+  const segment = segments[lo];
+  return segment ? segment.sourceStart + (index - segment.valueStart) : 0;
+}
+
 /** One shell word of a dracut config, with where each character of its value was written. */
 export interface DracutWord {
   /** Offsets into {@link DracutSource.text}. */
@@ -9,8 +29,8 @@ export interface DracutWord {
   readonly raw: string;
   /** The word after quote removal, as the variable receives it (expansions are kept as written). */
   readonly value: string;
-  /** Source offset of each character of `value`. */
-  readonly valueOffsets: readonly number[];
+  /** Where the characters of `value` were written (quotes and escapes make gaps). */
+  readonly segments: readonly ValueSegment[];
   readonly quoted: boolean;
   /** Offset of the `(` of an array assignment `name=( ... )`. */
   readonly arrayOpen?: number;
@@ -47,6 +67,8 @@ class Unterminated {
 }
 
 const SEPARATORS = new Set([' ', '\t', '\n', ';', '&', '|', ')']);
+/** Characters that start quoting, escapes, expansions or an array inside a word. */
+const SPECIAL = new Set(['(', '\\', "'", '"', '$', '`']);
 
 /** Index just past the closer of `$(`, `${` or a backquote string opening at `open` (the `(`/`{`/`` ` ``). */
 function skipNested(s: string, open: number): number {
@@ -97,15 +119,19 @@ const SWALLOWED_ASSIGNMENT = /\n[ \t]*[A-Za-z_][A-Za-z0-9_]*\+?=/;
  * `$(...)` `${...}` and backquotes are kept whole. A quote may span lines.
  */
 function readWord(s: string, start: number, onQuoted: (open: number, close: number) => void): DracutWord {
-  let value = '';
-  const offsets: number[] = [];
+  const parts: string[] = [];
+  const segments: { valueStart: number; sourceStart: number; length: number }[] = [];
+  let length = 0;
   let quoted = false;
   let arrayOpen: number | undefined;
+  // Slices and runs rather than a string and an offset per character: large files stay cheap to lex.
   const add = (from: number, to: number): void => {
-    for (let k = from; k < to; k++) {
-      value += s[k];
-      offsets.push(k);
-    }
+    if (to <= from) return;
+    parts.push(s.slice(from, to));
+    const last = segments[segments.length - 1];
+    if (last && last.sourceStart + last.length === from) last.length += to - from;
+    else segments.push({ valueStart: length, sourceStart: from, length: to - from });
+    length += to - from;
   };
   let i = start;
   while (i < s.length && !SEPARATORS.has(s[i] as string)) {
@@ -140,23 +166,28 @@ function readWord(s: string, start: number, onQuoted: (open: number, close: numb
       quoted = true;
       const end = skipDoubleQuoted(s, i);
       onQuoted(i, end - 1);
+      let run = i + 1;
       for (let j = i + 1; j < end - 1; j++) {
         if (s[j] === '\\' && '$`"\\\n'.includes(s[j + 1] as string)) {
-          if (s[j + 1] !== '\n') add(j + 1, j + 2);
+          add(run, j);
+          run = s[j + 1] === '\n' ? j + 2 : j + 1;
           j++;
-        } else add(j, j + 1);
+        }
       }
+      add(run, end - 1);
       i = end;
     } else if ((c === '$' && (s[i + 1] === '(' || s[i + 1] === '{')) || c === '`') {
       const end = skipNested(s, c === '`' ? i : i + 1);
       add(i, end);
       i = end;
     } else {
-      add(i, i + 1);
-      i++;
+      let j = i + 1;
+      while (j < s.length && !SEPARATORS.has(s[j] as string) && !SPECIAL.has(s[j] as string)) j++;
+      add(i, j);
+      i = j;
     }
   }
-  const word = { start, end: i, raw: s.slice(start, i), value, valueOffsets: offsets, quoted };
+  const word = { start, end: i, raw: s.slice(start, i), value: parts.join(''), segments, quoted };
   return arrayOpen === undefined ? word : { ...word, arrayOpen };
 }
 

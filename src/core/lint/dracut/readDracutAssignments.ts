@@ -1,4 +1,4 @@
-import type { DracutCommand, DracutSource, DracutWord } from './lexDracutConf';
+import { sourceOffsetAt, type DracutCommand, type DracutSource, type DracutWord, type ValueSegment } from './lexDracutConf';
 
 /** `name=value` or `name+=value` as bash performs it. */
 export interface DracutAssignment {
@@ -9,7 +9,7 @@ export interface DracutAssignment {
   readonly opStart: number;
   /** The value after quote removal, and where each of its characters was written. */
   readonly value: string;
-  readonly valueOffsets: readonly number[];
+  readonly segments: readonly ValueSegment[];
   /** The value as written, from just after the operator to the end of the word. */
   readonly valueRaw: string;
   readonly valueStart: number;
@@ -22,8 +22,9 @@ export interface DracutItem {
   readonly start: number;
   /** Just past the last character. */
   readonly end: number;
-  /** Source offset of each character: not contiguous when quotes or escapes were removed inside the item. */
-  readonly offsets: readonly number[];
+  readonly assignment: DracutAssignment;
+  /** Index of the item in the assignment's value. */
+  readonly valueIndex: number;
 }
 
 export interface DracutCommandAssignments {
@@ -46,7 +47,11 @@ function toAssignment(word: DracutWord): DracutAssignment | undefined {
     op: match[2] as '=' | '+=',
     opStart: word.start + (match[1] as string).length,
     value: word.value.slice(prefix),
-    valueOffsets: word.valueOffsets.slice(prefix),
+    // The unquoted name and operator are the start of the first run; the value's runs follow.
+    segments: word.segments.flatMap((seg) => {
+      const cut = Math.max(prefix - seg.valueStart, 0);
+      return cut >= seg.length ? [] : [{ valueStart: seg.valueStart + cut - prefix, sourceStart: seg.sourceStart + cut, length: seg.length - cut }];
+    }),
     valueRaw: word.raw.slice(prefix),
     valueStart: word.start + prefix,
     array: word.arrayOpen !== undefined,
@@ -71,30 +76,30 @@ export function readDracutAssignments(source: DracutSource): DracutCommandAssign
 /** The value split on blanks and newlines, the way dracut expands an unquoted `$add_drivers`. */
 export function splitDracutItems(assignment: DracutAssignment): DracutItem[] {
   const items: DracutItem[] = [];
-  let text = '';
-  let offsets: number[] = [];
-  const push = (): void => {
-    if (text !== '') items.push({ text, start: offsets[0] as number, end: (offsets[offsets.length - 1] as number) + 1, offsets });
-    text = '';
-    offsets = [];
-  };
-  for (let i = 0; i < assignment.value.length; i++) {
-    const c = assignment.value[i] as string;
-    if (c === ' ' || c === '\t' || c === '\n') {
-      push();
-      continue;
-    }
-    text += c;
-    offsets.push(assignment.valueOffsets[i] as number);
+  const { value } = assignment;
+  for (let i = 0; i < value.length; i++) {
+    if (value[i] === ' ' || value[i] === '\t' || value[i] === '\n') continue;
+    const valueIndex = i;
+    while (i < value.length && value[i] !== ' ' && value[i] !== '\t' && value[i] !== '\n') i++;
+    const text = value.slice(valueIndex, i);
+    items.push({
+      text,
+      start: sourceOffsetAt(assignment.segments, valueIndex),
+      end: sourceOffsetAt(assignment.segments, valueIndex + text.length - 1) + 1,
+      assignment,
+      valueIndex,
+    });
   }
-  push();
   return items;
 }
 
-/** Whether an item was written as one run of characters, so an edit can replace it in place. */
+/** Where the character at `index` of an item was written. */
+export function itemOffsetAt(item: DracutItem, index: number): number {
+  return sourceOffsetAt(item.assignment.segments, item.valueIndex + index);
+}
+
+/** Whether an item (from character `from` on) was written as one run, so an edit can replace it in place. */
 export function isContiguous(item: DracutItem, from = 0): boolean {
-  for (let i = from + 1; i < item.offsets.length; i++) {
-    if (item.offsets[i] !== (item.offsets[i - 1] as number) + 1) return false;
-  }
-  return true;
+  const last = item.text.length - 1;
+  return from >= last || itemOffsetAt(item, last) - itemOffsetAt(item, from) === last - from;
 }

@@ -87,8 +87,14 @@ function checkCreateLine(words: readonly MdadmWord[], findings: Finding[]): void
 }
 
 function hasIdentity(array: MdadmArray): boolean {
-  const names = new Set(array.tags.map((t) => t.name));
-  return names.has('uuid') || names.has('super-minor') || names.has('devices') || (names.has('container') && names.has('member'));
+  let container = false;
+  let member = false;
+  for (const { name } of array.tags) {
+    if (name === 'uuid' || name === 'super-minor' || name === 'devices') return true;
+    container ||= name === 'container';
+    member ||= name === 'member';
+  }
+  return container && member;
 }
 
 /** The guide's normalisation of an `mdadm --examine --scan` line: /dev/mdN, no name=. */

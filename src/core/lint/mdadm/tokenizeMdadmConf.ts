@@ -27,6 +27,18 @@ function isBlank(c: string | undefined): boolean {
   return c === ' ' || c === '\t';
 }
 
+/** A word without its quote characters: a quote opens at `'` or `"` and closes at the same character. */
+function unquote(raw: string): string {
+  let value = '';
+  let quote: string | undefined;
+  for (const c of raw) {
+    if (quote !== undefined && c === quote) quote = undefined;
+    else if (quote === undefined && (c === '"' || c === "'")) quote = c;
+    else value += c;
+  }
+  return value;
+}
+
 /**
  * The words of one physical line. A word starting with `#` opens a comment to the end of the line; a `#`
  * inside a word is an ordinary character. Quotes may start mid-word, protect blanks, and close at the matching
@@ -40,16 +52,18 @@ function wordsOfLine(text: string, line: number): { words: MdadmWord[]; comment:
     if (pos >= text.length) break;
     if (text[pos] === '#') return { words, comment: true };
     const start = pos;
-    let value = '';
+    let quotes = false;
     let quote: string | undefined;
     while (pos < text.length && (quote !== undefined || !isBlank(text[pos]))) {
       const c = text[pos] as string;
       if (quote !== undefined && c === quote) quote = undefined;
-      else if (quote === undefined && (c === '"' || c === "'")) quote = c;
-      else value += c;
+      else if (quote === undefined && (c === '"' || c === "'")) {
+        quote = c;
+        quotes = true;
+      }
       pos++;
     }
-    words.push({ text: value, line, start, end: pos });
+    words.push({ text: quotes ? unquote(text.slice(start, pos)) : text.slice(start, pos), line, start, end: pos });
   }
   return { words, comment: false };
 }
