@@ -1,5 +1,5 @@
 import * as fs from 'node:fs/promises';
-import { utils, type AnyAuthMethod, type AuthenticationType, type AuthHandlerMiddleware } from 'ssh2';
+import { utils, type AnyAuthMethod, type AuthenticationType, type AuthHandlerMiddleware, type ParsedKey } from 'ssh2';
 import { CancelledError } from '../errors';
 import type { Log } from '../log';
 import type { SecretStore } from './secretStore';
@@ -94,7 +94,7 @@ export class SshAuthenticator {
         const key = await this.loadKey(file);
         if (key) {
           this.tried.push(`key ${file}`);
-          return { type: 'publickey', username, key: key.data, ...(key.passphrase ? { passphrase: key.passphrase } : {}) };
+          return { type: 'publickey', username, key };
         }
       }
     }
@@ -142,8 +142,11 @@ export class SshAuthenticator {
     return answer;
   }
 
-  /** The key file's bytes, with the passphrase that decrypts it; undefined when the key cannot be used. */
-  private async loadKey(file: string): Promise<{ data: Buffer; passphrase?: string } | undefined> {
+  /**
+   * The decrypted key (handed to ssh2 parsed, so a slow bcrypt passphrase derivation runs once), or
+   * undefined when the key cannot be used.
+   */
+  private async loadKey(file: string): Promise<ParsedKey | undefined> {
     const { secrets, prompts, log } = this.options;
     let data: Buffer;
     try {
@@ -153,21 +156,30 @@ export class SshAuthenticator {
       this.tried.push(`key ${file} (unreadable)`);
       return undefined;
     }
-    const plain = utils.parseKey(data);
+    const plain = firstKey(utils.parseKey(data));
     if (!(plain instanceof Error)) {
-      return { data };
+      if (plain.isPrivateKey()) {
+        return plain;
+      }
+      log.warn(`Identity file ${file} holds a public key, not a private one.`);
+      this.tried.push(`key ${file} (not a private key)`);
+      return undefined;
     }
     if (!/no passphrase given/i.test(plain.message)) {
       log.warn(`Cannot use identity file ${file}: ${plain.message}`);
       this.tried.push(`key ${file} (unusable)`);
       return undefined;
     }
-    const decrypts = (passphrase: string): boolean => !(utils.parseKey(data, passphrase) instanceof Error);
+    const decrypt = (passphrase: string): ParsedKey | undefined => {
+      const key = firstKey(utils.parseKey(data, passphrase));
+      return key instanceof Error ? undefined : key;
+    };
     const secretKey = passphraseSecretKey(file);
     const stored = await secrets.get(secretKey);
     if (stored !== undefined) {
-      if (decrypts(stored)) {
-        return { data, passphrase: stored };
+      const key = decrypt(stored);
+      if (key) {
+        return key;
       }
       await secrets.delete(secretKey);
     }
@@ -177,15 +189,24 @@ export class SshAuthenticator {
       if (answer === undefined) {
         throw new CancelledError('Passphrase entry cancelled');
       }
-      if (decrypts(answer)) {
+      const key = decrypt(answer);
+      if (key) {
         await secrets.set(secretKey, answer);
-        return { data, passphrase: answer };
+        return key;
       }
     }
     log.warn(`Wrong passphrase for ${file}; skipping the key.`);
     this.tried.push(`key ${file} (wrong passphrase)`);
     return undefined;
   }
+}
+
+/** OpenSSH's key format can hold several keys; ssh uses the first. */
+function firstKey(parsed: ParsedKey | ParsedKey[] | Error): ParsedKey | Error {
+  if (Array.isArray(parsed)) {
+    return parsed[0] ?? new Error('The key file holds no key');
+  }
+  return parsed;
 }
 
 /** ssh2 takes `false` for "no more methods", though its typings only admit method names. */

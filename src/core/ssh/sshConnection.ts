@@ -165,6 +165,9 @@ export class SshConnection implements RemoteExec {
     const live = this.live;
     if (live) {
       live.closing = true;
+      // Let go of it now, not at ssh2's 'close' event: a use in between must open a new connection rather
+      // than reach for one that is shutting down.
+      this.closed(live);
       live.client.end();
     }
   }

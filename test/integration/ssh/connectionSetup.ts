@@ -1,13 +1,13 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { utils } from 'ssh2';
 import type { CommandLogEntry } from '../../../src/core/ssh/commandLogEntry';
 import { SshConnection, type SshConnectionOptions } from '../../../src/core/ssh/sshConnection';
 import type { SshPrompts } from '../../../src/core/ssh/sshPrompts';
 import type { SshTarget } from '../../../src/core/ssh/sshTarget';
 import { TrustStore } from '../../../src/core/ssh/trustStore';
 import { CollectingLog } from './collectingLog';
+import { generateEd25519 } from './generateEd25519';
 import { MemorySecretStore } from './memorySecretStore';
 
 /**
@@ -46,7 +46,7 @@ export class ConnectionSetup {
 
   /** A fresh ed25519 client key pair: the private key file, and the public key line for authorized_keys. */
   clientKey(passphrase?: string): { privateKeyPath: string; publicLine: string } {
-    const pair = utils.generateKeyPairSync('ed25519', passphrase ? { passphrase, cipher: 'aes256-ctr', rounds: 4 } : {});
+    const pair = generateEd25519(passphrase);
     const privateKeyPath = path.join(this.dir, `id_${this.connections.length}_${Math.random().toString(36).slice(2)}`);
     fs.writeFileSync(privateKeyPath, pair.private, { mode: 0o600 });
     return { privateKeyPath, publicLine: pair.public };

@@ -1,6 +1,7 @@
 import { EventEmitter } from 'node:events';
 import * as net from 'node:net';
 import { Server, utils, type AuthContext, type Connection, type ServerChannel } from 'ssh2';
+import { generateEd25519 } from './generateEd25519';
 
 /**
  * An in-process ssh2 server for the faults OpenSSH will not produce on demand: a reply that stalls halfway,
@@ -26,6 +27,8 @@ export interface FakeSshServerOptions {
   readonly maxSessions?: number;
   /** Host private key (OpenSSH format); a fresh ed25519 key when omitted. */
   readonly hostKey?: string;
+  /** More host keys of other types, offered in the key exchange as well. */
+  readonly extraHostKeys?: readonly string[];
   /** Listen on this port (to bring a "rebooted" host back where it was); any free port when omitted. */
   readonly port?: number;
   /** Handles each exec; the default answers `ok` and exits 0. */
@@ -53,7 +56,7 @@ export interface FakeSshServer {
 }
 
 export async function startFakeSshServer(options: FakeSshServerOptions = {}): Promise<FakeSshServer> {
-  const hostKey = options.hostKey ?? utils.generateKeyPairSync('ed25519').private;
+  const hostKey = options.hostKey ?? generateEd25519().private;
   const parsedHostKey = utils.parseKey(hostKey);
   if (parsedHostKey instanceof Error || Array.isArray(parsedHostKey)) {
     throw new Error('bad host key');
@@ -114,7 +117,7 @@ export async function startFakeSshServer(options: FakeSshServerOptions = {}): Pr
     }
   };
 
-  const server = new Server({ hostKeys: [hostKey] }, (connection) => {
+  const server = new Server({ hostKeys: [hostKey, ...(options.extraHostKeys ?? [])] }, (connection) => {
     let openSessions = 0;
     connection.on('error', () => undefined);
     connection.on('authentication', authenticate);

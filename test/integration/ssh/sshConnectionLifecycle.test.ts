@@ -1,10 +1,10 @@
 import * as assert from 'node:assert/strict';
 import { once } from 'node:events';
 import * as net from 'node:net';
-import { utils } from 'ssh2';
 import { CancelledError, SshError, UnsafeArgumentError } from '../../../src/core/errors';
 import { CollectingLog } from './collectingLog';
 import { ConnectionSetup } from './connectionSetup';
+import { generateEd25519 } from './generateEd25519';
 import { startFakeSshServer, startSilentServer, type FakeExec, type FakeSshServer } from './fakeSshServer';
 import { ScriptedPrompts } from './scriptedPrompts';
 
@@ -181,7 +181,7 @@ describe('SshConnection lifecycle (in-process ssh2 server)', () => {
   });
 
   describe('reconnecting after a drop', () => {
-    const hostKey = utils.generateKeyPairSync('ed25519').private;
+    const hostKey = generateEd25519().private;
     let key: { privateKeyPath: string; publicLine: string };
     let servers: FakeSshServer[];
 
