@@ -1,3 +1,4 @@
+import { XeFieldLayout, XeFields } from './xeFields';
 import { XeParseError, type XeParseOptions } from './xeParseError';
 
 /** One record of xe's table output: fields looked up by name, values exactly as printed. */
@@ -8,9 +9,16 @@ export interface XeRecord {
   readonly line: number;
 }
 
-// Groups: 1 leading spaces, 2 key (name + marker [+ deprecated]), 3 name, 4 padding, 5 the space after ':'.
-// The value is whatever follows: never split the line on ':' (IPv6, C:\, OpaqueRef:...).
-const KEY_LINE = /^( *)((\S+) \((?: RO| RW|SRO|SRW|MRO|MRW)\)(?: \[DEPRECATED\])?)( *):( ?)/;
+/** Where the parts of a key line are; filled by {@link scanKeyLine} (one object reused for every line). */
+interface KeyScan {
+  lead: number;
+  nameStart: number;
+  nameEnd: number;
+  /** End of `name ( RO)` [+ ` [DEPRECATED]`]. */
+  keyEnd: number;
+  colon: number;
+  valueStart: number;
+}
 
 interface KeyLayout {
   readonly line: number;
@@ -20,6 +28,18 @@ interface KeyLayout {
   readonly pad: number;
   readonly spaced: boolean;
 }
+
+const SPACE = 32;
+const OPEN = 40; // (
+const CLOSE = 41; // )
+const COLON = 58;
+const BRACKET = 91; // [
+const M = 77;
+const O = 79;
+const R = 82;
+const S = 83;
+const W = 87;
+const DEPRECATED = ' [DEPRECATED]';
 
 /**
  * Parses xe's record ("table") output (xe-cli.md §3). Strict mode checks the exact layout: padding, one space
@@ -48,19 +68,34 @@ export function parseXeRecords(text: string, options: XeParseOptions = {}): XeRe
     return records;
   }
 
-  let current: Map<string, string> | undefined;
+  // The record being read: its values, and its names only once they stop following the previous layout.
+  let values: string[] | undefined;
+  let ownNames: string[] | undefined;
   let currentLine = 0;
-  let firstName = '';
-  let lastName = '';
+  let previous: XeFieldLayout | undefined;
   let blankRun = 0;
   let layout: KeyLayout[] = [];
+  const scan: KeyScan = { lead: 0, nameStart: 0, nameEnd: 0, keyEnd: 0, colon: 0, valueStart: 0 };
+  const seen = (name: string, count: number): boolean => {
+    for (let i = 0; i < count; i++) {
+      if (nameAt(i) === name) {
+        return true;
+      }
+    }
+    return false;
+  };
+  const nameAt = (i: number): string | undefined => (ownNames ? ownNames[i] : previous?.names[i]);
   const finish = (): void => {
-    if (current !== undefined) {
+    if (values !== undefined) {
       if (strict) {
         checkLayout(layout);
       }
-      records.push({ fields: current, line: currentLine });
-      current = undefined;
+      if (ownNames !== undefined || previous === undefined || previous.names.length !== values.length) {
+        previous = new XeFieldLayout(ownNames ?? previous?.names.slice(0, values.length) ?? []);
+      }
+      records.push({ fields: new XeFields(previous, values), line: currentLine });
+      values = undefined;
+      ownNames = undefined;
       layout = [];
     }
   };
@@ -80,55 +115,62 @@ export function parseXeRecords(text: string, options: XeParseOptions = {}): XeRe
     if (nl < 0 || nl > end) {
       nl = end;
     }
-    const line = text.slice(pos, nl);
+    const start = pos;
     pos = nl + 1;
     lineNo++;
-    if (line === '') {
-      if (current === undefined && strict) {
-        throw new XeParseError('blank line outside a record', lineNo, line);
+    if (nl === start) {
+      if (values === undefined && strict) {
+        throw new XeParseError('blank line outside a record', lineNo, '');
       }
       blankRun++;
       continue;
     }
-    const m = KEY_LINE.exec(line);
-    if (m === null) {
-      if (current !== undefined && blankRun < 2 && !strict) {
-        current.set(lastName, `${current.get(lastName) ?? ''}${'\n'.repeat(blankRun + 1)}${line}`);
+    const count = values?.length ?? 0;
+    const expected = values === undefined ? previous?.names[0] : nameAt(count);
+    const name = scanKeyLine(text, start, nl, scan) ? fieldName(text, scan, expected) : undefined;
+    if (name === undefined) {
+      const line = text.slice(start, nl);
+      if (values !== undefined && blankRun < 2 && !strict) {
+        values[count - 1] = `${values[count - 1] ?? ''}${'\n'.repeat(blankRun + 1)}${line}`;
         blankRun = 0;
       } else {
         reject(lineNo, line, 'not a field line');
       }
       continue;
     }
-    const name = m[3] as string;
-    if (current !== undefined) {
-      const newRecord = strict ? blankRun > 0 || current.has(name) : blankRun >= 2 || name === firstName || current.has(name);
+    if (values !== undefined) {
+      // A name that follows the layout cannot repeat one of this record; any other is looked up.
+      const repeats = name !== expected && seen(name, count);
+      const newRecord = strict ? blankRun > 0 || repeats : blankRun >= 2 || name === nameAt(0) || repeats;
       if (strict && newRecord && blankRun !== 2) {
-        throw new XeParseError(`${blankRun} blank lines between records, expected 2`, lineNo, line);
+        throw new XeParseError(`${blankRun} blank lines between records, expected 2`, lineNo, text.slice(start, nl));
       }
       if (newRecord) {
         finish();
       } else if (blankRun > 0) {
         // Lenient only: blank lines inside a record end the value above them.
-        current.set(lastName, `${current.get(lastName) ?? ''}${'\n'.repeat(blankRun)}`);
+        values[count - 1] = `${values[count - 1] ?? ''}${'\n'.repeat(blankRun)}`;
       }
     }
-    if (current === undefined) {
-      current = new Map();
+    if (values === undefined) {
+      values = [];
       currentLine = lineNo;
-      firstName = name;
     }
+    const index = values.length;
+    if (ownNames === undefined && name !== previous?.names[index]) {
+      ownNames = previous?.names.slice(0, index) ?? [];
+    }
+    ownNames?.push(name);
     blankRun = 0;
-    current.set(name, line.slice(m[0].length));
-    lastName = name;
+    values.push(text.slice(scan.valueStart, nl));
     if (strict) {
       layout.push({
         line: lineNo,
-        text: line,
-        lead: (m[1] as string).length,
-        keyLength: (m[2] as string).length,
-        pad: (m[4] as string).length,
-        spaced: m[5] === ' ',
+        text: text.slice(start, nl),
+        lead: scan.lead,
+        keyLength: scan.keyEnd - scan.nameStart,
+        pad: scan.colon - scan.keyEnd,
+        spaced: scan.valueStart > scan.colon + 1,
       });
     }
   }
@@ -137,6 +179,79 @@ export function parseXeRecords(text: string, options: XeParseOptions = {}): XeRe
   }
   finish();
   return records;
+}
+
+/**
+ * Reads `<spaces><name> (<marker>)[ [DEPRECATED]]<spaces>:[ ]<value>` between `start` and `end`, the shape of
+ * the pattern `^ *(\S+) \((?: RO| RW|SRO|SRW|MRO|MRW)\)( \[DEPRECATED\])? *: ?` but scanned by hand: this
+ * runs once per line of a 1,000-VM refresh, and a regex with captures costs several times the line split.
+ * The value is whatever follows the first ': ' after the marker: never split on ':' (IPv6, C:\, OpaqueRef:).
+ */
+function scanKeyLine(text: string, start: number, end: number, out: KeyScan): boolean {
+  let i = start;
+  while (i < end && text.charCodeAt(i) === SPACE) {
+    i++;
+  }
+  const nameStart = i;
+  const space = text.indexOf(' ', i);
+  // name, space, '(', three marker characters, ')'
+  if (space <= nameStart || space + 6 > end || text.charCodeAt(space + 1) !== OPEN || text.charCodeAt(space + 5) !== CLOSE) {
+    return false;
+  }
+  const kind = text.charCodeAt(space + 2);
+  const r = text.charCodeAt(space + 3);
+  const access = text.charCodeAt(space + 4);
+  if ((kind !== SPACE && kind !== S && kind !== M) || r !== R || (access !== O && access !== W)) {
+    return false;
+  }
+  let p = space + 6;
+  if (text.charCodeAt(p + 1) === BRACKET && p + DEPRECATED.length <= end && text.slice(p, p + DEPRECATED.length) === DEPRECATED) {
+    p += DEPRECATED.length;
+  }
+  const keyEnd = p;
+  while (p < end && text.charCodeAt(p) === SPACE) {
+    p++;
+  }
+  if (p >= end || text.charCodeAt(p) !== COLON) {
+    return false;
+  }
+  const colon = p;
+  p++;
+  if (p < end && text.charCodeAt(p) === SPACE) {
+    p++;
+  }
+  out.lead = nameStart - start;
+  out.nameStart = nameStart;
+  out.nameEnd = space;
+  out.keyEnd = keyEnd;
+  out.colon = colon;
+  out.valueStart = p;
+  return true;
+}
+
+/**
+ * The scanned line's field name, or undefined when it holds blanks or control characters (the pattern's
+ * `\S+`). `known` is the name at the same position in the previous record: every record of one listing has
+ * the same fields in the same order, and reusing that string saves an allocation per line, which is most of
+ * the parse on large pools.
+ */
+function fieldName(text: string, scan: KeyScan, known: string | undefined): string | undefined {
+  if (known !== undefined && known.length === scan.nameEnd - scan.nameStart) {
+    // A charCodeAt loop: String.prototype.startsWith with a position is much slower on a large text.
+    let same = true;
+    for (let j = 0; same && j < known.length; j++) {
+      same = known.charCodeAt(j) === text.charCodeAt(scan.nameStart + j);
+    }
+    if (same) {
+      return known;
+    }
+  }
+  for (let j = scan.nameStart; j < scan.nameEnd; j++) {
+    if (text.charCodeAt(j) <= SPACE) {
+      return undefined;
+    }
+  }
+  return text.slice(scan.nameStart, scan.nameEnd);
 }
 
 /** §3: the first key is left-justified, the others right-justified, all to 4 + the longest key. */
