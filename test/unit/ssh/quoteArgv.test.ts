@@ -88,23 +88,23 @@ describe('quoteArgv', () => {
           const printf = spawnSync('sh', ['-c', 'command -v printf || true']).stdout.toString().trim();
           const binary = printf.startsWith('/') ? printf : '/usr/bin/printf';
           const random = seededRandom(0xf1257);
-          let tried = 0;
-          while (tried < 200) {
+          const candidates = new Set<string>();
+          while (candidates.size < 150) {
             const name = randomHostileArg(random, 6);
             // A command name cannot hold '/'; bash runs any command word starting with '%' as `fg`, quoted or not.
-            if (name === '' || name === '.' || name === '..' || name.includes('/') || name.startsWith('%')) {
-              continue;
+            if (name !== '' && name !== '.' && name !== '..' && !name.includes('/') && !name.startsWith('%')) {
+              candidates.add(name);
             }
-            // Builtins (`:`, `[`) win over PATH however the name is quoted; they say nothing about quoting.
-            if (spawnSync(shell, ['-c', 'PATH=/nonexistent; command -v -- "$1"', 'probe', name]).status === 0) {
-              continue;
-            }
-            tried++;
-            const link = path.join(dir, name);
-            if (!fs.existsSync(link)) {
-              fs.symlinkSync(binary, link);
-            }
-            const env = { ...process.env, PATH: `${dir}:${process.env.PATH ?? ''}` };
+          }
+          // Builtins (`:`, `[`) win over PATH however the name is quoted; they say nothing about quoting.
+          const probe = 'PATH=/nonexistent; for n in "$@"; do command -v -- "$n" >/dev/null && echo b || echo c; done';
+          const kinds = spawnSync(shell, ['-c', probe, 'probe', ...candidates], { encoding: 'utf8' }).stdout.split('\n');
+          const names = [...candidates].filter((_, i) => kinds[i] === 'c');
+          assert.ok(names.length >= 100, `${names.length} names left to try`);
+          const env = { ...process.env, PATH: `${dir}:${process.env.PATH ?? ''}` };
+          for (const name of names) {
+            fs.symlinkSync(binary, path.join(dir, name));
+            // Each on its own line, as sshd would get it: the name is also the first word of the whole line.
             const result = runLine(shell, quoteArgv([name, '%s\\0', 'ok', name]), env);
             assert.equal(result.status, 0, `first word ${JSON.stringify(name)}`);
             assert.deepEqual(splitNul(result.stdout), ['ok', name]);
