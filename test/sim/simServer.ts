@@ -221,13 +221,16 @@ export async function startSim(opts: StartSimOptions): Promise<SimServer> {
   if (process.getuid?.() !== 0) throw new Error('the lab simulator runs sshd in a mount namespace and needs root');
   const dir = opts.dir ?? fs.mkdtempSync(path.join(process.env['TMPDIR'] ?? '/tmp', 'xcpng-sim-'));
   const paths = prepareSimDir(dir, opts.scenario, opts.delayMs !== undefined ? { delayMs: opts.delayMs } : {});
-  fs.mkdirSync(paths.ssh, { recursive: true, mode: 0o700 });
+  // sshd reads authorized_keys as the login user: the directory must be traversable by the password user.
+  fs.mkdirSync(paths.ssh, { recursive: true });
+  fs.chmodSync(paths.ssh, 0o755);
   fs.mkdirSync('/run/sshd', { recursive: true, mode: 0o755 });
   const hostKey = path.join(paths.ssh, 'host_ed25519');
   const clientKey = path.join(paths.ssh, 'client_ed25519');
   ensureKey(hostKey, 'xcpng-lab-sim-host');
   ensureKey(clientKey, 'xcpng-lab-sim-client');
   fs.copyFileSync(`${clientKey}.pub`, path.join(paths.ssh, 'authorized_keys'));
+  fs.chmodSync(path.join(paths.ssh, 'authorized_keys'), 0o644);
   const passwordAuth = opts.password !== undefined;
   if (opts.password !== undefined) {
     if (/[\n:]/.test(opts.password)) throw new Error('the simulator password must not contain a newline or a colon');

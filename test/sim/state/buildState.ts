@@ -140,10 +140,10 @@ export function buildState(spec: ScenarioSpec): BuiltScenario {
   const hostSpecs = spec.hosts ?? [];
   const hostUuid = new Map(hostSpecs.map((h) => [h.key, id('host', h.key, h.uuid)] as const));
   const hostByKey = (key: string | undefined): string | null => (key === undefined ? null : (hostUuid.get(key) ?? null));
-  const srUuid = new Map((spec.srs ?? []).map((s) => [s.key, id('sr', s.key)] as const));
-  const netUuid = new Map((spec.networks ?? []).map((n) => [n.key, id('network', n.key)] as const));
+  const srUuid = new Map((spec.srs ?? []).map((s) => [s.key, id('sr', s.key, s.uuid)] as const));
+  const netUuid = new Map((spec.networks ?? []).map((n) => [n.key, id('network', n.key, n.uuid)] as const));
 
-  const state: SimState = { schema: 1, delayMs: spec.delayMs ?? 0, pool: { uuid: id('pool', 'pool') }, hosts: [], vms: [], vifs: [], networks: [], pifs: [], srs: [] };
+  const state: SimState = { schema: 1, delayMs: spec.delayMs ?? 0, pool: { uuid: id('pool', 'pool', spec.pool?.uuid) }, hosts: [], vms: [], vifs: [], networks: [], pifs: [], srs: [] };
 
   for (const h of hostSpecs) {
     const uuid = hostUuid.get(h.key) ?? '';
@@ -179,7 +179,7 @@ export function buildState(spec: ScenarioSpec): BuiltScenario {
     });
     const dom0Mem = h.dom0MemoryMiB * MiB;
     state.vms.push({
-      uuid: id('dom0', h.key),
+      uuid: id('dom0', h.key, h.dom0Uuid),
       'name-label': `Control domain on host: ${hostname}`,
       'name-description': 'The domain which manages physical devices and manages other domains',
       'is-control-domain': 'true',
@@ -204,7 +204,7 @@ export function buildState(spec: ScenarioSpec): BuiltScenario {
       const hUuid = hostUuid.get(h.key) ?? '';
       const mgmt = n.management === true;
       state.pifs.push({
-        uuid: id('pif', `${h.key}/${n.key}`), device: n.device ?? '', MAC: macFrom(`${seed}/pifmac/${h.key}/${n.device ?? ''}`).replace(/^../, '0c'), MTU: n.MTU ?? 1500,
+        uuid: id('pif', `${h.key}/${n.key}`, n.pifs?.[h.key]), device: n.device ?? '', MAC: n.pifMacs?.[h.key] ?? macFrom(`${seed}/pifmac/${h.key}/${n.device ?? ''}`).replace(/^../, '0c'), MTU: n.MTU ?? 1500,
         management: String(mgmt), 'network-uuid': uuid, 'host-uuid': hUuid,
         'IP-configuration-mode': mgmt ? 'Static' : 'None', IP: mgmt ? h.address : '', netmask: mgmt ? '255.255.255.0' : '',
         gateway: mgmt ? h.address.replace(/\.\d+$/, '.1') : '', DNS: mgmt ? h.address.replace(/\.\d+$/, '.1') : '',
@@ -298,7 +298,7 @@ function addVm(state: SimState, v: VmSpec, c: VmContext): void {
     affinity: host,
     'dom-id': live ? state.vms.filter((x) => Number(x['dom-id'] ?? -1) > 0).length + 1 : -1,
     'other-config': {
-      base_template_name: guest === 'windows' ? 'Windows Server 2022 (64-bit)' : guest === 'pfsense' ? 'Other install media' : 'Debian Bookworm 12',
+      base_template_name: guest === 'windows' ? 'Windows Server 2022 (64-bit)' : guest === 'pfsense' || guest === 'none' ? 'Other install media' : 'Debian Bookworm 12',
       mac_seed: uuidFrom(`${uuid}/mac_seed`),
       'install-methods': 'cdrom,nfs,http,ftp',
       ...(guest === 'windows' || guest === 'pfsense' || guest === 'none' ? {} : { linux_template: 'true' }),
@@ -333,7 +333,7 @@ function addVm(state: SimState, v: VmSpec, c: VmContext): void {
   (v.vifs ?? []).forEach((vif, device) => {
     const net = state.networks.find((n) => n.uuid === c.netUuid.get(vif.network));
     state.vifs.push({
-      uuid: uuidFrom(`${uuid}/vif/${device}`), 'vm-uuid': uuid, device: String(device), MAC: vif.mac ?? macFrom(`${c.seed}/vifmac/${v.key}/${device}`),
+      uuid: vif.uuid ?? uuidFrom(`${uuid}/vif/${device}`), 'vm-uuid': uuid, device: String(device), MAC: vif.mac ?? macFrom(`${c.seed}/vifmac/${v.key}/${device}`),
       MTU: net ? Number(net['MTU'] ?? 1500) : 1500, 'network-uuid': c.netUuid.get(vif.network) ?? null, 'other-config': vif['other-config'] ?? {},
     });
   });

@@ -15,11 +15,18 @@ export interface HostSpec {
   dom0Vcpus: number;
   /** md arrays of the host: `md127` (the installer's RAID1 on sda+sdb) and `md0` (the seed guide's RAID5 on sdc-sde). */
   raid?: string[];
+  /** UUID of the host's control-domain VM row. */
+  dom0Uuid?: string;
   fields?: FieldOverrides;
 }
 
 export interface NetworkSpec {
   key: string;
+  uuid?: string;
+  /** PIF UUIDs by host key. */
+  pifs?: Record<string, string>;
+  /** PIF MACs by host key. */
+  pifMacs?: Record<string, string>;
   'name-label': string;
   'name-description'?: string;
   bridge: string;
@@ -32,6 +39,7 @@ export interface NetworkSpec {
 
 export interface SrSpec {
   key: string;
+  uuid?: string;
   'name-label': string;
   type: string;
   'content-type'?: string;
@@ -46,6 +54,7 @@ export interface SrSpec {
 
 export interface VifSpec {
   network: string;
+  uuid?: string;
   ip?: string;
   ipv6?: string;
   mac?: string;
@@ -91,7 +100,7 @@ export interface ScenarioSpec {
   generate?: { vms: number; hosts: number };
   productVersion?: '8.2.1' | '8.3.0';
   delayMs?: number;
-  pool?: { 'name-label'?: string; master?: string; 'default-SR'?: string; fields?: FieldOverrides };
+  pool?: { uuid?: string; 'name-label'?: string; master?: string; 'default-SR'?: string; fields?: FieldOverrides };
   hosts?: HostSpec[];
   networks?: NetworkSpec[];
   srs?: SrSpec[];

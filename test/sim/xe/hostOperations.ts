@@ -2,7 +2,7 @@ import type { Dom0State, SimRecord } from '../state/simState';
 import { hostFreeMemory, mapOf, num, refText, residentVms, str, type ViewContext } from './fieldValue';
 import { filterRecords } from './filterRecords';
 import { assertCanBootHere, memoryNeeded } from './placeVm';
-import { assertOperation, markHalted } from './vmPower';
+import { assertMobile, assertOperation, markHalted } from './vmPower';
 import { apiError, cliError, XeFailureError } from './xeFailure';
 import type { XeRun } from './xeRun';
 
@@ -95,7 +95,7 @@ function evacuationPlan(ctx: ViewContext, host: SimRecord): Map<SimRecord, Plan>
   for (const vm of vms) {
     try {
       assertOperation(vm, 'pool_migrate');
-      if (str(vm, 'nomigrate', 'false') === 'true') throw apiError('VM_IS_IMMOBILE', refText(vm));
+      assertMobile(ctx, vm);
     } catch (e) {
       plans.set(vm, { error: failure(e) });
     }

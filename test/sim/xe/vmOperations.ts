@@ -1,9 +1,9 @@
 import type { SimRecord } from '../state/simState';
-import { isNestedVirt, refText, str, type ViewContext } from './fieldValue';
+import { str, type ViewContext } from './fieldValue';
 import { filterRecords } from './filterRecords';
 import { formatRecord } from './formatRecord';
 import { assertCanBootHere, bootRefusal, chooseHost, findHost } from './placeVm';
-import { assertCleanShutdownPossible, assertOperation, markHalted, markRebooted, markRunning, markSuspended } from './vmPower';
+import { assertCleanShutdownPossible, assertMobile, assertOperation, markHalted, markRebooted, markRunning, markSuspended } from './vmPower';
 import { apiError, cliError, XeFailureError } from './xeFailure';
 import { renderApiError } from './apiErrorDocs';
 import type { XeRun } from './xeRun';
@@ -101,11 +101,6 @@ export function vmReboot(run: XeRun): void {
     if (!force) assertCleanShutdownPossible(vm);
     markRebooted(run.ctx, vm);
   });
-}
-
-/** nomigrate and nested virtualisation make a VM immobile for suspend and migration (is_mobile, strict). */
-function assertMobile(ctx: ViewContext, vm: SimRecord): void {
-  if (str(vm, 'nomigrate', 'false') === 'true' || isNestedVirt(ctx, vm)) throw apiError('VM_IS_IMMOBILE', refText(vm));
 }
 
 export function vmSuspend(run: XeRun): void {

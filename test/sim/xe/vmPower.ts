@@ -1,6 +1,6 @@
 import type { SimRecord } from '../state/simState';
 import { uuidFrom } from '../state/uuidFrom';
-import { mapOf, num, refText, str, vmSrs, type ViewContext } from './fieldValue';
+import { isNestedVirt, mapOf, num, refText, str, vmSrs, type ViewContext } from './fieldValue';
 import { apiError } from './xeFailure';
 
 /** `YYYYMMDDTHH:MM:SSZ`, xapi's date rendering (xe-cli.md §4). */
@@ -32,6 +32,11 @@ export function assertOperation(vm: SimRecord, op: string): void {
   const allowed = ALLOWED[op] ?? [];
   const actual = str(vm, 'power-state', 'halted');
   if (!allowed.includes(actual)) throw apiError('VM_BAD_POWER_STATE', refText(vm), allowed.join(', '), actual);
+}
+
+/** nomigrate and nested virtualisation make a VM immobile for suspend and migration (is_mobile, strict). */
+export function assertMobile(ctx: ViewContext, vm: SimRecord): void {
+  if (str(vm, 'nomigrate', 'false') === 'true' || isNestedVirt(ctx, vm)) throw apiError('VM_IS_IMMOBILE', refText(vm));
 }
 
 function gmMap(vm: SimRecord, key: string): Record<string, string> {
