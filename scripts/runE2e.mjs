@@ -21,14 +21,21 @@ let browser;
 const sims = [];
 try {
   const fixture = await startLabFixture(runDir);
-  server = await startVsCodeServer({ runDir, env: { XCPNG_E2E: '1', XCPNG_E2E_LAB: JSON.stringify(fixture) } });
+  const phaseFile = path.join(runDir, 'e2e-phase-2');
+  server = await startVsCodeServer({ runDir, env: { XCPNG_E2E: '1', XCPNG_E2E_LAB: JSON.stringify(fixture), XCPNG_E2E_PHASE_FILE: phaseFile } });
   console.log(`VS Code server ${server.version} at ${server.url} (code-server embedded)`);
   browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: chromiumArgs });
 
-  // 1. The extension-host suite.
-  const suite = await runExtensionHostSuite(server, browser, workspace);
-  totals.passed += suite.passed;
-  totals.failed += suite.failed;
+  // 1. The extension-host suite, then a second extension host (a reload) for what must survive one.
+  // One browser context for both, so the workbench storage behind workspaceState is the same.
+  const context = await browser.newContext();
+  for (const phase of [1, 2]) {
+    if (phase === 2) writeFileSync(phaseFile, '2');
+    const suite = await runExtensionHostSuite(server, context, workspace);
+    totals.passed += suite.passed;
+    totals.failed += suite.failed;
+  }
+  await context.close();
 
   // 2. The UI smoke test: the real workbench, clicked like a person would.
   const ui = await runUiSmoke({ server, browser, workspace, screens, devPath: root });
@@ -79,6 +86,7 @@ async function runExtensionHostSuite(srv, chromiumBrowser, folder) {
   let result;
   // The extension host's console reaches the server's stdout; the mocha summary line is read from there.
   srv.onOutput((text) => {
+    if (page.isClosed()) return;
     for (const line of text.split('\n')) {
       if (!line.trim()) continue;
       const m = /E2E_RESULT (\{.*\})/.exec(line);

@@ -14,6 +14,8 @@ import { ModalConfirm } from './vscode/modalConfirm';
 import { OperationLocks } from './core/ops/operationLocks';
 import { registerVmCommands } from './vscode/commands/registerVmCommands';
 import { registerLinting } from './vscode/lint/registerLinting';
+import { registerHostCommands } from './vscode/commands/registerHostCommands';
+import { MaintenanceRecords } from './vscode/lab/maintenanceRecords';
 
 /** What activate() returns: the extension-host tests drive and observe the extension through it. */
 export interface XcpngLabApi {
@@ -51,6 +53,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<XcpngL
       registerCommand(log, 'xcpng.log.show', () => log?.show(true)),
       ...registerExplorerCommands(log, lab, explorer, scheduler),
       ...registerVmCommands(log, lab, explorer, treeView, confirm, locks),
+      ...registerHostCommands(log, lab, explorer, confirm, locks, new MaintenanceRecords(context.workspaceState)),
     );
     registerLinting(context, log);
     await lab.reload();

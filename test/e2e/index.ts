@@ -1,5 +1,6 @@
 // Entry of the extension-host suite. Bundled by esbuild to out/e2e/index.js and loaded by VS Code
 // (code-server's server in CI, @vscode/test-electron on a laptop) through extensionTestsPath.
+import * as fs from 'node:fs';
 import Mocha from 'mocha';
 
 export function run(): Promise<void> {
@@ -8,9 +9,15 @@ export function run(): Promise<void> {
   mocha.suite.emit('pre-require', globalThis, 'bundle', mocha);
   // require, not import: the suites must run after pre-require, and imports would be hoisted above it.
   /* eslint-disable @typescript-eslint/no-require-imports */
-  require('./suite/activation.test');
-  require('./suite/explorer.test');
-  require('./suite/vmActions.test');
+  // The runner starts a second extension host for the tests that need a reload in between.
+  if (process.env.XCPNG_E2E_PHASE_FILE && fs.existsSync(process.env.XCPNG_E2E_PHASE_FILE)) {
+    require('./suite/afterReload.test');
+  } else {
+    require('./suite/activation.test');
+    require('./suite/explorer.test');
+    require('./suite/vmActions.test');
+    require('./suite/hostActions.test');
+  }
   /* eslint-enable @typescript-eslint/no-require-imports */
   return new Promise((resolve, reject) => {
     const runner = mocha.run((failures) => {

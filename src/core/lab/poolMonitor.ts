@@ -68,8 +68,8 @@ export class PoolMonitor {
 
   private async load(signal: AbortSignal | undefined): Promise<void> {
     const previous = this.snapshot;
-    // Only an empty pool node shows "loading"; a refresh of a shown pool keeps its rows steady.
-    if (!previous) this.set({ kind: 'loading' }, []);
+    // Only a pool never read shows "loading": a shown pool keeps its rows, a failed one its error, while retried.
+    if (this.current.kind === 'idle') this.set({ kind: 'loading' }, []);
     try {
       const snapshot = await querySnapshot(this.exec(), {
         signal,

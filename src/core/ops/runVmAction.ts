@@ -1,10 +1,12 @@
 import { CancelledError } from '../errors';
+import { capitalize } from './capitalize';
 import type { PoolMonitor } from '../lab/poolMonitor';
 import type { Vm } from '../lab/labModel';
 import type { RemoteExec } from '../ssh/remoteExec';
 import { runXe } from '../xe/runXe';
 import type { Confirm } from './confirm';
 import { describeXeFailure } from './describeXeFailure';
+import { OperationError } from './operationError';
 import type { OperationLocks } from './operationLocks';
 import { preflightVmAction } from './preflightVmAction';
 import type { VmAction } from './vmActions';
@@ -20,18 +22,6 @@ export interface VmActionRequest {
   readonly signal?: AbortSignal;
 }
 
-/** Why an action was not done, in the user's words; nothing was sent when `sent` is false. */
-export class VmActionError extends Error {
-  constructor(
-    message: string,
-    readonly sent: boolean,
-    options?: { cause?: unknown },
-  ) {
-    super(message, options);
-    this.name = 'VmActionError';
-  }
-}
-
 /**
  * preflight (from the snapshot the user saw) -> confirm (destructive only) -> xe by uuid -> verify by reading
  * the pool again. Returns the VM as read after the action.
@@ -40,9 +30,9 @@ export async function runVmAction(request: VmActionRequest): Promise<Vm> {
   const { action, monitor, vmUuid } = request;
   return request.locks.run(`vm:${vmUuid}`, action.verb, async () => {
     const snapshot = monitor.snapshot;
-    if (!snapshot) throw new VmActionError(`cannot ${action.verb}: the pool is not loaded`, false);
+    if (!snapshot) throw new OperationError(`cannot ${action.verb}: the pool is not loaded`, false);
     const check = preflightVmAction(snapshot, action, vmUuid, request.hostUuid);
-    if (!check.ok) throw new VmActionError(check.reason, false);
+    if (!check.ok) throw new OperationError(check.reason, false);
     const { vm, host } = check.value;
     if (action.destructive) {
       const yes = await request.confirm({
@@ -60,21 +50,17 @@ export async function runVmAction(request: VmActionRequest): Promise<Vm> {
     } catch (error) {
       await monitor.refreshAfterChange().catch(() => undefined);
       if (error instanceof CancelledError) throw error;
-      throw new VmActionError(describeXeFailure(error, action.verb), true, { cause: error });
+      throw new OperationError(describeXeFailure(error, action.verb), true, { cause: error });
     }
     await monitor.refreshAfterChange();
     const after = monitor.snapshot?.vms.find((v) => v.uuid === vm.uuid);
-    if (!after) throw new VmActionError(`${action.verb}: xe succeeded, but the VM is no longer in the pool`, true);
+    if (!after) throw new OperationError(`${action.verb}: xe succeeded, but the VM is no longer in the pool`, true);
     if (after.powerState !== action.expect) {
-      throw new VmActionError(`${action.verb}: xe succeeded, but the VM is ${after.powerState}, not ${action.expect}`, true);
+      throw new OperationError(`${action.verb}: xe succeeded, but the VM is ${after.powerState}, not ${action.expect}`, true);
     }
     if (host && after.residentOn !== host.uuid) {
-      throw new VmActionError(`${action.verb}: xe succeeded, but the VM does not run on ${host.name}`, true);
+      throw new OperationError(`${action.verb}: xe succeeded, but the VM does not run on ${host.name}`, true);
     }
     return after;
   });
-}
-
-function capitalize(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { capitalize } from '../../core/ops/capitalize';
 import type { Vm } from '../../core/lab/labModel';
 import { destinationHosts } from '../../core/ops/preflightVmAction';
 import { OperationLocks } from '../../core/ops/operationLocks';
@@ -111,8 +112,4 @@ async function pickHost(lab: Lab, node: VmNode, title: string): Promise<string |
     { title },
   );
   return picked?.uuid;
-}
-
-function capitalize(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -113,9 +113,18 @@ describe('pool explorer against the simulated pools over real OpenSSH', () => {
   it('reads a pool with one exec per refresh', async () => {
     const monitor = api.lab.monitors.find((m) => m.target.name === 'Lab A');
     assert.ok(monitor);
+    // No timed refresh may interleave with the one measured.
+    const config = vscode.workspace.getConfiguration('xcpng');
+    await config.update('explorer.refreshInterval', 0, vscode.ConfigurationTarget.Workspace);
+    await until('no refresh in flight', () => !monitor.refreshing);
+    const execs: string[][] = [];
+    const subscription = api.lab.onDidLogCommand((entry) => execs.push([...entry.argv]));
     const before = argvLog(fixture.a).length;
     const state = simState(fixture.a);
     await monitor.refreshAfterChange();
+    subscription.dispose();
+    await config.update('explorer.refreshInterval', 2, vscode.ConfigurationTarget.Workspace);
+    assert.equal(execs.length, 1, `${execs.length} SSH execs for one refresh`);
     const calls = argvLog(fixture.a).slice(before);
     // One exec runs the batched script: one xe call per object class, never one per VM.
     assert.ok(calls.length <= 8, `${calls.length} xe calls for one refresh`);

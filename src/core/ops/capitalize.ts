@@ -1,0 +1,4 @@
+/** "shut down" -> "Shut down": verbs reused as titles and button labels. */
+export function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
