@@ -86,6 +86,11 @@ function checkCreateLine(words: readonly MdadmWord[], findings: Finding[]): void
   }
 }
 
+/** `<ignore>` in any case: an ARRAY line that tells mdadm to leave the array alone, so its name may repeat. */
+function isIgnore(devname: string): boolean {
+  return devname.length === 8 && devname.toLowerCase() === '<ignore>';
+}
+
 function hasIdentity(array: MdadmArray): boolean {
   let container = false;
   let member = false;
@@ -109,7 +114,7 @@ function guideNormalisationFix(array: MdadmArray, physical: readonly string[]): 
 }
 
 function checkArrayTags(array: MdadmArray, physical: readonly string[], findings: Finding[]): void {
-  const seen = new Set<string>();
+  const seen: string[] = [];
   for (const tag of array.tags) {
     const known = findMdadmArrayTag(tag.name);
     if (!known) {
@@ -124,11 +129,11 @@ function checkArrayTags(array: MdadmArray, physical: readonly string[], findings
       );
       continue;
     }
-    if (known.once && seen.has(known.name)) {
+    if (known.once && seen.includes(known.name)) {
       findings.push(mdadmFinding('mdadm/array-duplicate-tag', wordRange(tag.word), `${known.name}= is given twice on this ARRAY line; mdadm keeps the first and ignores this one.`));
       continue;
     }
-    seen.add(known.name);
+    seen.push(known.name);
     if (known.name === 'uuid' && array.uuid === undefined) {
       findings.push(
         mdadmFinding(
@@ -183,7 +188,7 @@ function checkArrays(conf: MdadmConf, findings: Finding[]): void {
       );
     }
     const devname = array.devname;
-    if (devname && devname.text.toLowerCase() !== '<ignore>') {
+    if (devname && !isIgnore(devname.text)) {
       const key = mdDeviceKey(devname.text);
       const first = byDevname.get(key);
       if (first?.devname) {
@@ -194,8 +199,8 @@ function checkArrays(conf: MdadmConf, findings: Finding[]): void {
     }
     if (array.uuid !== undefined) {
       const first = byUuid.get(array.uuid);
-      const uuidTag = array.tags.find((t) => t.name === 'uuid');
-      if (first && uuidTag) {
+      const uuidTag = first && array.tags.find((t) => t.name === 'uuid');
+      if (uuidTag) {
         findings.push(
           mdadmFinding(
             'mdadm/array-duplicate-uuid',
@@ -206,7 +211,8 @@ function checkArrays(conf: MdadmConf, findings: Finding[]): void {
       } else byUuid.set(array.uuid, array);
     }
     if (covers) {
-      for (const tag of array.tags.filter((t) => t.name === 'devices')) {
+      for (const tag of array.tags) {
+        if (tag.name !== 'devices') continue;
         const missing = tag.value.split(',').filter((entry) => entry !== '' && !covers(entry));
         if (missing.length > 0) {
           findings.push(

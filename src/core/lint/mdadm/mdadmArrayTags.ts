@@ -50,5 +50,5 @@ const METADATA_FORMATS = new Set(['0', '0.90', '1', '1.0', '1.00', '1.1', '1.01'
 
 /** Whether some metadata handler of mdadm accepts the value; surplus leading zeros are tolerated, as `--detail` prints them. */
 export function isKnownMetadata(value: string): boolean {
-  return METADATA_FORMATS.has(value.replace(/^0+(?=\d)/, ''));
+  return METADATA_FORMATS.has(value) || METADATA_FORMATS.has(value.replace(/^0+(?=\d)/, ''));
 }

@@ -36,19 +36,23 @@ export interface MdadmConf {
   readonly deviceWords: readonly MdadmWord[];
 }
 
+const NONE: readonly MdadmWord[] = [];
+
 function readArray(line: MdadmLine): MdadmArray {
-  const [keyword, ...rest] = line.words as [MdadmWord, ...MdadmWord[]];
+  const words = line.words;
+  const keyword = words[0] as MdadmWord;
   let devname: MdadmWord | undefined;
-  const extraDevnames: MdadmWord[] = [];
+  let extraDevnames = NONE;
   const tags: MdadmTagWord[] = [];
   let uuid: string | undefined;
   let uuidSeen = false;
-  for (const word of rest) {
+  for (let i = 1; i < words.length; i++) {
+    const word = words[i] as MdadmWord;
     const eq = word.text.indexOf('=');
     // config.c arrayline: a word starting with / or without = names the device.
-    if (word.text.startsWith('/') || eq < 0) {
-      if (devname) extraDevnames.push(word);
-      else devname = word;
+    if (eq < 0 || word.text.startsWith('/')) {
+      if (!devname) devname = word;
+      else extraDevnames = [...extraDevnames, word];
       continue;
     }
     const tag: MdadmTagWord = { word, name: word.text.slice(0, eq).toLowerCase(), value: word.text.slice(eq + 1) };

@@ -23,6 +23,12 @@ export interface MdadmTokens {
   readonly physical: readonly string[];
 }
 
+const SPACE = 0x20;
+const TAB = 0x09;
+const HASH = 0x23;
+const DOUBLE_QUOTE = 0x22;
+const SINGLE_QUOTE = 0x27;
+
 function isBlank(c: string | undefined): boolean {
   return c === ' ' || c === '\t';
 }
@@ -40,32 +46,37 @@ function unquote(raw: string): string {
 }
 
 /**
- * The words of one physical line. A word starting with `#` opens a comment to the end of the line; a `#`
- * inside a word is an ordinary character. Quotes may start mid-word, protect blanks, and close at the matching
- * quote or at the end of the line (mdadm lib.c conf_word; quotes never span lines).
+ * Appends the words of one physical line to `words` and says whether the line ends in a comment. A word
+ * starting with `#` opens a comment to the end of the line; a `#` inside a word is an ordinary character.
+ * Quotes may start mid-word, protect blanks, and close at the matching quote or at the end of the line
+ * (mdadm lib.c conf_word; quotes never span lines).
  */
-function wordsOfLine(text: string, line: number): { words: MdadmWord[]; comment: boolean } {
-  const words: MdadmWord[] = [];
+function readWords(text: string, line: number, words: MdadmWord[]): boolean {
+  const length = text.length;
   let pos = 0;
-  while (pos < text.length) {
-    while (isBlank(text[pos])) pos++;
-    if (pos >= text.length) break;
-    if (text[pos] === '#') return { words, comment: true };
+  while (pos < length) {
+    let c = text.charCodeAt(pos);
+    while (c === SPACE || c === TAB) c = text.charCodeAt(++pos);
+    if (pos >= length) break;
+    if (c === HASH) return true;
     const start = pos;
     let quotes = false;
-    let quote: string | undefined;
-    while (pos < text.length && (quote !== undefined || !isBlank(text[pos]))) {
-      const c = text[pos] as string;
-      if (quote !== undefined && c === quote) quote = undefined;
-      else if (quote === undefined && (c === '"' || c === "'")) {
+    let quote = 0;
+    // Character codes rather than one-character strings: this loop sees every character of the file.
+    for (; pos < length; pos++) {
+      c = text.charCodeAt(pos);
+      if (quote !== 0) {
+        if (c === quote) quote = 0;
+      } else if (c === SPACE || c === TAB) break;
+      else if (c === DOUBLE_QUOTE || c === SINGLE_QUOTE) {
         quote = c;
         quotes = true;
       }
-      pos++;
     }
-    words.push({ text: quotes ? unquote(text.slice(start, pos)) : text.slice(start, pos), line, start, end: pos });
+    const raw = text.slice(start, pos);
+    words.push({ text: quotes ? unquote(raw) : raw, line, start, end: pos });
   }
-  return { words, comment: false };
+  return false;
 }
 
 /**
@@ -75,15 +86,20 @@ function wordsOfLine(text: string, line: number): { words: MdadmWord[]; comment:
  */
 export function tokenizeMdadmConf(text: string): MdadmTokens {
   const source = splitSourceLines(text);
-  const lines: MdadmWord[][] = [];
+  const lines: MdadmLine[] = [];
+  let current: MdadmWord[] | undefined;
   let crLine = -1;
-  source.lines.forEach((physical, index) => {
-    const { words, comment } = wordsOfLine(physical, index);
-    if (crLine < 0 && (source.endings[index] as string).startsWith('\r') && !comment) crLine = index;
-    if (words.length === 0) return;
-    const current = lines[lines.length - 1];
-    if (isBlank(physical[0]) && current) current.push(...words);
-    else lines.push(words);
-  });
-  return { lines: lines.map((words) => ({ words })), crLine, physical: source.lines };
+  for (let index = 0; index < source.lines.length; index++) {
+    const physical = source.lines[index] as string;
+    const continues = current !== undefined && isBlank(physical[0]);
+    const words = continues ? (current as MdadmWord[]) : [];
+    const before = words.length;
+    const comment = readWords(physical, index, words);
+    if (crLine < 0 && !comment && (source.endings[index] as string).startsWith('\r')) crLine = index;
+    if (!continues && words.length > before) {
+      current = words;
+      lines.push({ words });
+    }
+  }
+  return { lines, crLine, physical: source.lines };
 }

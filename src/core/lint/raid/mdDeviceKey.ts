@@ -7,7 +7,8 @@ export function mdDeviceKey(name: string): string {
   let rest = name;
   if (rest.startsWith('/dev/md/')) rest = rest.slice('/dev/md/'.length);
   else if (rest.startsWith('/dev/')) rest = rest.slice('/dev/'.length);
-  if (/^md\d/.test(rest)) rest = rest.slice(2);
+  const third = rest.charCodeAt(2);
+  if (rest.startsWith('md') && third >= 48 && third <= 57) rest = rest.slice(2);
   return rest;
 }
 

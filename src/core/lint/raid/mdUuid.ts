@@ -3,19 +3,19 @@
  * hex digits before they are compared; the tools differ only in which separators they skip.
  */
 
-/** Lower-case hex digits of `text`, skipping the characters in `separators`; undefined on any other character or a count other than 32. */
-function hexDigits(text: string, separators: string, lower: boolean): string | undefined {
-  let digits = '';
+const MDADM_SEPARATORS = { chars: ':.- ', all: /[:.\- ]/g };
+const DRACUT_SEPARATORS = { chars: ':-', all: /[:-]/g };
+
+/** The 32 hex digits of `text` once `separators` are skipped; undefined on any other character or another count. */
+function hexDigits(text: string, separators: { chars: string; all: RegExp }): string | undefined {
+  let count = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    const isHex = (c >= 48 && c <= 57) || (c >= 97 && c <= 102) || (c >= 65 && c <= 70);
-    if (isHex) {
-      if (digits.length === 32) return undefined;
-      digits += text[i];
-    } else if (!separators.includes(text[i] as string)) return undefined;
+    if ((c >= 48 && c <= 57) || (c >= 97 && c <= 102) || (c >= 65 && c <= 70)) count++;
+    else if (!separators.chars.includes(text[i] as string)) return undefined;
   }
-  if (digits.length !== 32) return undefined;
-  return lower ? digits.toLowerCase() : digits;
+  if (count !== 32) return undefined;
+  return text.length === 32 ? text : text.replace(separators.all, '');
 }
 
 /**
@@ -23,7 +23,7 @@ function hexDigits(text: string, separators: string, lower: boolean): string | u
  * anywhere between them. Returns the lower-case digits, or undefined when mdadm says "bad uuid".
  */
 export function parseMdadmUuid(text: string): string | undefined {
-  return hexDigits(text, ':.- ', true);
+  return hexDigits(text, MDADM_SEPARATORS)?.toLowerCase();
 }
 
 /**
@@ -31,7 +31,7 @@ export function parseMdadmUuid(text: string): string | undefined {
  * Returns the hex digits as written (case kept, since the udev match is case-sensitive), or undefined.
  */
 export function parseDracutMdUuid(text: string): string | undefined {
-  return hexDigits(text, ':-', false);
+  return hexDigits(text, DRACUT_SEPARATORS);
 }
 
 /** The form `mdadm --examine --scan` prints: `xxxxxxxx:xxxxxxxx:xxxxxxxx:xxxxxxxx`, lower case. */
