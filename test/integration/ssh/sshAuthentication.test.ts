@@ -103,9 +103,11 @@ describe('SSH login (in-process ssh2 server)', () => {
   });
 
   it('asks the host for the key type on record, so a host known by its RSA key is not "unknown"', async () => {
-    const rsa = utils.generateKeyPairSync('rsa', { bits: 2048 });
-    const rsaBlob = (utils.parseKey(rsa.public) as { getPublicSSH(): Buffer }).getPublicSSH();
-    server = await startFakeSshServer({ password: 'pw', hostKey: generateEd25519().private, extraHostKeys: [rsa.private] });
+    const rsaFile = path.join(setup.dir, 'host_rsa');
+    execFileSync('ssh-keygen', ['-q', '-t', 'rsa', '-b', '2048', '-N', '', '-f', rsaFile]);
+    const rsaBlob = Buffer.from(fs.readFileSync(`${rsaFile}.pub`, 'utf8').split(' ')[1] ?? '', 'base64');
+    const rsaPrivate = fs.readFileSync(rsaFile, 'utf8');
+    server = await startFakeSshServer({ password: 'pw', hostKey: generateEd25519().private, extraHostKeys: [rsaPrivate] });
     await setup.trust('127.0.0.1', server.port, rsaBlob);
     const prompts = new ScriptedPrompts({ passwords: ['pw'] }); // a host key question would fail the test
     await setup.connect({ host: '127.0.0.1', port: server.port, user: 'root' }, prompts).exec(['true']);

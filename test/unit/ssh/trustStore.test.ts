@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { defaultKnownHostsFiles } from '../../../src/core/ssh/defaultKnownHostsFiles';
 import { fingerprintSha256 } from '../../../src/core/ssh/fingerprintSha256';
 import { parseKnownHosts } from '../../../src/core/ssh/knownHosts';
 import { TrustStore } from '../../../src/core/ssh/trustStore';
@@ -107,5 +108,16 @@ describe('TrustStore', () => {
   it('lists the key types on record for a host', async () => {
     assert.deepEqual(await store.knownKeyTypes('alpha.lab', 22), ['ssh-ed25519']);
     assert.deepEqual(await store.knownKeyTypes('new.lab', 22), []);
+  });
+});
+
+describe('defaultKnownHostsFiles', () => {
+  it("lists OpenSSH's default user files, then the system-wide ones", () => {
+    assert.deepEqual(defaultKnownHostsFiles('/home/ada'), [
+      '/home/ada/.ssh/known_hosts',
+      '/home/ada/.ssh/known_hosts2',
+      '/etc/ssh/ssh_known_hosts',
+      '/etc/ssh/ssh_known_hosts2',
+    ]);
   });
 });
