@@ -4,7 +4,7 @@
  */
 import * as fs from 'node:fs';
 import { prepareSimDir } from './prepareSimDir';
-import { infoFile, serverFor, startSim, stopPid, type SimInfo } from './simServer';
+import { infoFile, isAlive, serverFor, startSim, stopPid, type SimInfo } from './simServer';
 import { listScenarios } from './state/loadScenario';
 import { simPaths } from './state/simPaths';
 
@@ -42,22 +42,13 @@ function readInfo(dir: string | undefined): SimInfo {
   return JSON.parse(fs.readFileSync(file, 'utf8')) as SimInfo;
 }
 
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 async function main(argv: string[]): Promise<void> {
   const [command, ...rest] = argv;
   const opts = parseOptions(rest);
   const dir = opts.get('dir');
   switch (command) {
     case 'start': {
-      if (dir && fs.existsSync(infoFile(dir)) && isRunning(readInfo(dir).pid)) throw new Error(`a simulator is already running in ${dir}; stop it first`);
+      if (dir && fs.existsSync(infoFile(dir)) && isAlive(readInfo(dir).pid)) throw new Error(`a simulator is already running in ${dir}; stop it first`);
       const delay = opts.get('delay');
       const server = await startSim({
         scenario: opts.get('scenario') ?? 'small-lab',

@@ -1,12 +1,9 @@
+import { shellQuote as shq } from './shellQuote';
 import type { SimPaths } from './state/simPaths';
 
 /** Login user created (inside the server's namespace only) when password authentication is wanted. */
 export const PASSWORD_USER = 'xcpsim';
 const PASSWORD_UID = 4242;
-
-function shq(s: string): string {
-  return `'${s.replace(/'/g, `'\\''`)}'`;
-}
 
 /**
  * The script sshd starts under (`unshare -m --propagation private /bin/sh <script>`). In that private

@@ -6,15 +6,12 @@ import { DOM0_TOOLS } from './dom0/runDom0Tool';
 import { loadScenario } from './state/loadScenario';
 import { masterOf, type Dom0State } from './state/simState';
 import { simPaths, type SimPaths } from './state/simPaths';
+import { shellQuote as shq } from './shellQuote';
 import { StateStore } from './state/stateStore';
 
 /** Compiled entry points (this file runs from out/test/sim). */
 const XE_JS = path.join(__dirname, 'bin', 'xe.js');
 const DOM0_JS = path.join(__dirname, 'bin', 'dom0.js');
-
-function shq(s: string): string {
-  return `'${s.replace(/'/g, `'\\''`)}'`;
-}
 
 /** `#!/bin/sh` + `exec node <js> "$@"`, with absolute paths, failing clearly when out/ was not built. */
 function launcher(dir: string, js: string, tool: string | undefined, label: string): string {

@@ -159,7 +159,8 @@ function descendantsOf(pid: number): number[] {
   return all;
 }
 
-function alive(pid: number): boolean {
+/** Whether a process with this pid exists (signal 0 only checks). */
+export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
@@ -170,7 +171,7 @@ function alive(pid: number): boolean {
 
 /** Stops the sshd whose pid we recorded, then whatever sessions it had started; nothing else. */
 export async function stopPid(pid: number): Promise<void> {
-  if (!alive(pid)) return;
+  if (!isAlive(pid)) return;
   const sessions = descendantsOf(pid);
   for (const p of [pid, ...sessions]) {
     try {
@@ -180,7 +181,7 @@ export async function stopPid(pid: number): Promise<void> {
     }
   }
   const deadline = Date.now() + 5000;
-  while (Date.now() < deadline && [pid, ...sessions].some(alive)) await new Promise((r) => setTimeout(r, 25));
+  while (Date.now() < deadline && [pid, ...sessions].some(isAlive)) await new Promise((r) => setTimeout(r, 25));
   for (const p of [pid, ...sessions]) {
     try {
       process.kill(p, 'SIGKILL');

@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import * as os from 'node:os';
 import { Client, type ConnectConfig } from 'ssh2';
+import { repoRoot } from '../../sim/repoRoot';
 import { serverFor, startSim, type SimInfo, type SimServer } from '../../sim/simServer';
 
 /** POSIX single quoting, local to this test: the product's quoting lives in src/core and is tested there. */
@@ -93,9 +94,7 @@ function portRefused(port: number): Promise<boolean> {
 }
 
 function fixtureScenario(name: string): string {
-  let dir = __dirname;
-  while (!fs.existsSync(path.join(dir, 'package.json'))) dir = path.dirname(dir);
-  return path.join(dir, 'test', 'fixtures', 'sim', 'scenarios', `${name}.yaml`);
+  return path.join(repoRoot(), 'test', 'fixtures', 'sim', 'scenarios', `${name}.yaml`);
 }
 
 /** What a real path holds on this machine right now (undefined when it does not exist). */

@@ -1,19 +1,14 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parse } from 'yaml';
+import { repoRoot } from '../repoRoot';
 import { buildState, type BuiltScenario } from './buildState';
 import { generateLargePool } from './generateLargePool';
 import type { ScenarioSpec } from './scenarioSpec';
 
 /** test/sim/scenarios in the repository (the compiled code runs from out/test/sim/state). */
 export function scenarioDir(): string {
-  let dir = __dirname;
-  while (!fs.existsSync(path.join(dir, 'package.json'))) {
-    const up = path.dirname(dir);
-    if (up === dir) throw new Error('cannot find the repository root from ' + __dirname);
-    dir = up;
-  }
-  return path.join(dir, 'test', 'sim', 'scenarios');
+  return path.join(repoRoot(), 'test', 'sim', 'scenarios');
 }
 
 export function listScenarios(): string[] {

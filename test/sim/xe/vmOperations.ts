@@ -66,22 +66,27 @@ function placeOrExplain(run: XeRun, vm: SimRecord): SimRecord {
   throw apiError('NO_HOSTS_AVAILABLE');
 }
 
+/** Where start/resume put the VM: `on=` (checked like xapi's start_on), else xapi's own choice. */
+function targetHost(run: XeRun, vm: SimRecord, on: string | undefined, explain: boolean): SimRecord {
+  if (on !== undefined) {
+    const host = namedHost(run.ctx, on);
+    assertCanBootHere(run.ctx, vm, host);
+    return host;
+  }
+  if (explain) return placeOrExplain(run, vm);
+  const chosen = chooseHost(run.ctx, vm);
+  if (!chosen) throw apiError('NO_HOSTS_AVAILABLE');
+  return chosen;
+}
+
 export function vmStart(run: XeRun): void {
   const { ctx, params } = run;
   const on = params.get('on');
   const paused = params.bool('paused', ctx.flavour);
   params.bool('force', ctx.flavour);
-  const vms = selectVms(run, ['on', 'paused'], true);
-  eachVm(run, vms, (vm) => {
+  eachVm(run, selectVms(run, ['on', 'paused'], true), (vm) => {
     assertOperation(vm, on !== undefined ? 'start_on' : 'start');
-    let host: SimRecord;
-    if (on !== undefined) {
-      host = namedHost(ctx, on);
-      assertCanBootHere(ctx, vm, host);
-    } else {
-      host = placeOrExplain(run, vm);
-    }
-    markRunning(ctx, vm, host, paused);
+    markRunning(ctx, vm, targetHost(run, vm, on, true), paused);
   });
 }
 
@@ -117,16 +122,7 @@ export function vmResume(run: XeRun): void {
   params.bool('force', ctx.flavour);
   eachVm(run, selectVms(run, ['on'], false), (vm) => {
     assertOperation(vm, on !== undefined ? 'resume_on' : 'resume');
-    let host: SimRecord;
-    if (on !== undefined) {
-      host = namedHost(ctx, on);
-      assertCanBootHere(ctx, vm, host);
-    } else {
-      const chosen = chooseHost(ctx, vm);
-      if (!chosen) throw apiError('NO_HOSTS_AVAILABLE');
-      host = chosen;
-    }
-    markRunning(ctx, vm, host);
+    markRunning(ctx, vm, targetHost(run, vm, on, false));
   });
 }
 

@@ -29,16 +29,6 @@ interface Header {
   exit: number;
 }
 
-export function repoRoot(): string {
-  let dir = __dirname;
-  while (!fs.existsSync(path.join(dir, 'package.json'))) {
-    const up = path.dirname(dir);
-    if (up === dir) throw new Error('repository root not found');
-    dir = up;
-  }
-  return dir;
-}
-
 export function parseSimFixtureCase(name: string, text: string): SimFixtureCase {
   const nl = text.indexOf('\n');
   const header = JSON.parse(text.slice(0, nl)) as Header;

@@ -6,7 +6,8 @@ import * as path from 'node:path';
 import { readArgvLog } from '../../sim/argvLog';
 import { prepareSimDir, writeLaunchers } from '../../sim/prepareSimDir';
 import { hostPath, simPaths, type SimPaths } from '../../sim/state/simPaths';
-import { loadSimFixtureCases, repoRoot, type SimFixtureCase } from './simFixtureCase';
+import { repoRoot } from '../../sim/repoRoot';
+import { loadSimFixtureCases, type SimFixtureCase } from './simFixtureCase';
 
 const root = repoRoot();
 const fixtureDir = path.join(root, 'test', 'fixtures', 'sim');
