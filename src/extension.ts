@@ -14,6 +14,7 @@ import { ModalConfirm } from './vscode/modalConfirm';
 import { OperationLocks } from './core/ops/operationLocks';
 import { registerVmCommands } from './vscode/commands/registerVmCommands';
 import { registerLinting } from './vscode/lint/registerLinting';
+import { registerRaidCommands } from './vscode/raid/registerRaidCommands';
 import { registerHostCommands } from './vscode/commands/registerHostCommands';
 import { MaintenanceRecords } from './vscode/lab/maintenanceRecords';
 
@@ -53,6 +54,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<XcpngL
       registerCommand(log, 'xcpng.log.show', () => log?.show(true)),
       ...registerExplorerCommands(log, lab, explorer, scheduler),
       ...registerVmCommands(log, lab, explorer, treeView, confirm, locks),
+      ...registerRaidCommands(log, confirm.confirm),
       ...registerHostCommands(log, lab, explorer, confirm, locks, new MaintenanceRecords(context.workspaceState)),
     );
     registerLinting(context, log);

@@ -32,3 +32,13 @@ export function mdadmSiblingPaths(fileName: string): string[] {
   if (parent === 'mdadm' && grandparent === 'etc') return [resolveSiblingPath(fileName, '../../proc/mdstat')];
   return [];
 }
+
+/**
+ * Where the RAID guide's `dracut_mdraid.conf` goes for an mdadm.conf: `<etc>/dracut.conf.d/dracut_mdraid.conf`,
+ * the drop-in whose {@link dracutSiblingPaths} lead back to that mdadm.conf.
+ */
+export function dracutMdraidPath(mdadmConfPath: string): string {
+  const [, parent, grandparent] = segmentsUp(mdadmConfPath);
+  const toEtc = parent === 'mdadm' && grandparent === 'etc' ? '../' : '';
+  return resolveSiblingPath(mdadmConfPath, `${toEtc}dracut.conf.d/dracut_mdraid.conf`);
+}

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { dracutConfSupport } from '../../../../src/core/lint/dracut/dracutConfSupport';
 import { mdadmConfSupport } from '../../../../src/core/lint/mdadm/mdadmConfSupport';
+import { dracutMdraidPath } from '../../../../src/core/lint/raid/raidSiblingPaths';
 import { mdDeviceKey, toNumberedMdName } from '../../../../src/core/lint/raid/mdDeviceKey';
 import { formatMdadmUuid, parseDracutMdUuid, parseMdadmUuid } from '../../../../src/core/lint/raid/mdUuid';
 import { parseMdstat } from '../../../../src/core/lint/raid/parseMdstat';
@@ -22,6 +23,17 @@ describe('RAID sibling paths', () => {
     assert.deepEqual(mdadmConfSupport.siblingPaths?.('/lab/etc/mdadm.conf.d/10-extra.conf'), []);
     assert.deepEqual(mdadmConfSupport.siblingPaths?.('/home/me/notes/mdadm.conf'), []);
     assert.deepEqual(dracutConfSupport.siblingPaths?.('/home/me/notes.conf'), []);
+  });
+});
+
+describe('dracutMdraidPath', () => {
+  it('puts the generated drop-in where it pairs back with the mdadm.conf it came from', () => {
+    for (const mdadmConf of ['/lab/etc/mdadm.conf', '/lab/etc/mdadm/mdadm.conf', '/home/me/raid/mdadm.conf']) {
+      const dropIn = dracutMdraidPath(mdadmConf);
+      assert.ok(dracutConfSupport.siblingPaths?.(dropIn).includes(mdadmConf), `${dropIn} pairs with ${mdadmConf}`);
+    }
+    assert.equal(dracutMdraidPath('/lab/etc/mdadm.conf'), '/lab/etc/dracut.conf.d/dracut_mdraid.conf');
+    assert.equal(dracutMdraidPath('/lab/etc/mdadm/mdadm.conf'), '/lab/etc/dracut.conf.d/dracut_mdraid.conf');
   });
 });
 
