@@ -126,38 +126,14 @@ export class SshConnection implements RemoteExec {
    * A login shell with a pseudo-terminal, for a terminal view. The caller owns the channel: resize it with
    * `setWindow`, close it with `end()`. It keeps the connection open while it lives.
    */
-  async openShell(options: ShellOptions = {}): Promise<ClientChannel> {
-    const done = this.hold();
-    try {
-      const live = await raceAbort(this.acquire(), options.signal);
-      const window = { term: options.term ?? 'xterm-256color', cols: options.cols ?? 80, rows: options.rows ?? 24 };
-      const { channel, release } = await this.openChannel<ClientChannel>(live, (client, callback) => client.shell(window, callback), options.signal);
-      channel.once('close', () => {
-        release();
-        done();
-      });
-      return channel;
-    } catch (error) {
-      done();
-      throw toSshError(error, this.target);
-    }
+  openShell(options: ShellOptions = {}): Promise<ClientChannel> {
+    const window = { term: options.term ?? 'xterm-256color', cols: options.cols ?? 80, rows: options.rows ?? 24 };
+    return this.openOwnedChannel<ClientChannel>((client, callback) => client.shell(window, callback), options.signal);
   }
 
   /** An SFTP session on this connection. The caller ends it (`end()`); it keeps the connection open meanwhile. */
-  async sftp(options: { readonly signal?: AbortSignal } = {}): Promise<SFTPWrapper> {
-    const done = this.hold();
-    try {
-      const live = await raceAbort(this.acquire(), options.signal);
-      const { channel, release } = await this.openChannel<SFTPWrapper>(live, (client, callback) => client.sftp(callback), options.signal);
-      channel.once('close', () => {
-        release();
-        done();
-      });
-      return channel;
-    } catch (error) {
-      done();
-      throw toSshError(error, this.target);
-    }
+  sftp(options: { readonly signal?: AbortSignal } = {}): Promise<SFTPWrapper> {
+    return this.openOwnedChannel<SFTPWrapper>((client, callback) => client.sftp(callback), options.signal);
   }
 
   /** Closes the connection now; running commands fail with SshError('closed'). The next use reconnects. */
@@ -178,6 +154,26 @@ export class SshConnection implements RemoteExec {
     this.lifetime.abort();
     this.clearIdle();
     this.close();
+  }
+
+  /** A channel handed to the caller, who closes it; until then it holds a slot and keeps the connection open. */
+  private async openOwnedChannel<T extends ClientChannel | SFTPWrapper>(
+    open: (client: Client, callback: (error: Error | undefined, channel: T) => void) => void,
+    signal: AbortSignal | undefined,
+  ): Promise<T> {
+    const done = this.hold();
+    try {
+      const live = await raceAbort(this.acquire(), signal);
+      const { channel, release } = await this.openChannel<T>(live, open, signal);
+      channel.once('close', () => {
+        release();
+        done();
+      });
+      return channel;
+    } catch (error) {
+      done();
+      throw toSshError(error, this.target);
+    }
   }
 
   private async runCommand(commandLine: string, options: ExecOptions): Promise<ExecOutput> {
