@@ -36,8 +36,14 @@ const dashes = '-\u2013\u2014\u2015';
 const singleQuotes = "'\u2018\u2019\u201A\u201B";
 const doubleQuotes = '"\u201C\u201D\u201E';
 const wordStops = ' \t\r\n;|(){},`=';
+const doubledSingle = /(['\u2018\u2019\u201A\u201B])['\u2018\u2019\u201A\u201B]/g;
+const doubledDouble = /(["\u201C\u201D\u201E])["\u201C\u201D\u201E]/g;
 
-const isNameChar = (c: string): boolean => /[A-Za-z0-9_?]/.test(c);
+const isNameCode = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 63;
+const isNameChar = (c: string): boolean => c.length > 0 && isNameCode(c.charCodeAt(0));
+
+/** Characters that end a bare word, as a lookup table over char codes (quotes of every kind included). */
+const stopsWord = new Set([...wordStops, ...singleQuotes, ...doubleQuotes].map((c) => c.charCodeAt(0)));
 
 /**
  * Tokenizes the parts of PowerShell that the Hyper-V checks need (config-formats.md §5.1): comments
@@ -123,50 +129,47 @@ export function lexPowerShell(text: string): PsToken[] {
       continue;
     }
     if (singleQuotes.includes(c)) {
+      // Scan first, build the value once: a string can be megabytes long.
       i++;
-      let value = '';
+      const bodyStart = i;
       while (i < n) {
-        const d = text[i] as string;
-        if (singleQuotes.includes(d)) {
+        if (singleQuotes.includes(text[i] as string)) {
           if (singleQuotes.includes(text[i + 1] ?? '\0')) {
-            value += d;
             i += 2;
             continue;
           }
-          i++;
           break;
         }
-        value += d;
         i++;
       }
+      const value = text.slice(bodyStart, i).replace(doubledSingle, '$1');
+      if (i < n) i++;
       tokens.push({ kind: 'string', start, end: i, value, literal: true });
       continue;
     }
     if (doubleQuotes.includes(c)) {
       i++;
-      let value = '';
+      const bodyStart = i;
       let interpolates = false;
       while (i < n) {
         const d = text[i] as string;
         if (d === '`') {
-          value += text[i + 1] ?? '';
           i += 2;
           continue;
         }
         if (doubleQuotes.includes(d)) {
           if (doubleQuotes.includes(text[i + 1] ?? '\0')) {
-            value += d;
             i += 2;
             continue;
           }
-          i++;
           break;
         }
         if (d === '$' && /[A-Za-z_{(]/.test(text[i + 1] ?? '')) interpolates = true;
-        value += d;
         i++;
       }
-      tokens.push(interpolates ? { kind: 'string', start, end: i } : { kind: 'string', start, end: i, value });
+      const body = text.slice(bodyStart, Math.min(i, n));
+      if (i < n) i++;
+      tokens.push(interpolates ? { kind: 'string', start, end: i } : { kind: 'string', start, end: i, value: body.replace(/`(.)/g, '$1').replace(doubledDouble, '$1') });
       continue;
     }
     if (dashes.includes(c) && /[A-Za-z_?]/.test(text[i + 1] ?? '')) {
@@ -204,11 +207,8 @@ export function lexPowerShell(text: string): PsToken[] {
         continue;
       }
     }
-    while (i < n && !wordStops.includes(text[i] as string)) {
-      if (i > start && (singleQuotes.includes(text[i] as string) || doubleQuotes.includes(text[i] as string))) break;
-      i++;
-    }
-    if (i === start) i++;
+    i++;
+    while (i < n && !stopsWord.has(text.charCodeAt(i))) i++;
     const raw = text.slice(start, i);
     tokens.push({ kind: 'word', start, end: i, value: raw.replace(/[\u2013\u2014\u2015]/g, '-') });
   }

@@ -67,7 +67,13 @@ export const vmxKeys: readonly VmxKeyInfo[] = [
 
 const byTemplate = new Map(vmxKeys.map((info) => [info.template, info]));
 
-/** The key's description; a map lookup on the key with its device numbers replaced by `#`. */
+const deviceKey = /^([a-z]+)\d+(:\d+)?\./;
+
+/** The key's description: a map lookup on the key with its device numbers replaced by `#`. */
 export function vmxKeyInfo(lowerKey: string): VmxKeyInfo | undefined {
-  return byTemplate.get(lowerKey) ?? byTemplate.get(lowerKey.replace(/^([a-z]+)\d+(:\d+)?\./, (_m, device: string, slot: string | undefined) => `${device}#${slot ? ':#' : ''}.`));
+  const exact = byTemplate.get(lowerKey);
+  if (exact) return exact;
+  const m = deviceKey.exec(lowerKey);
+  if (!m) return undefined;
+  return byTemplate.get(`${m[1] as string}#${m[2] ? ':#' : ''}${lowerKey.slice(m[0].length - 1)}`);
 }

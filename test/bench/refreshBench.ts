@@ -1,0 +1,188 @@
+/**
+ * Refresh benchmarks of the pool explorer (issue 4), printed as figures and ratios measured side by side in
+ * one run; nothing here asserts a time. Run with `npm run bench:refresh` (needs root for the sshd part).
+ *
+ * 1. Exec round trips per full refresh for 10, 100 and 1,000-VM pools: counted at the RemoteExec.
+ * 2. Parsing 10,000 VM records against splitting the same text into lines.
+ * 3. Refresh latency of the 1,000-VM pool over real OpenSSH with the stand-in's per-call delay on, against
+ *    the physical floor: one exec round trip plus what the batch's xe calls cost when run one by one.
+ */
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { buildSnapshot } from '../../src/core/lab/buildSnapshot';
+import { querySnapshot } from '../../src/core/lab/querySnapshot';
+import { parseSnapshotOutput, sectionArgv, SNAPSHOT_SECTIONS, snapshotArgv, type SnapshotSectionName } from '../../src/core/lab/snapshotQuery';
+import type { ExecOptions, ExecResult, RemoteExec } from '../../src/core/ssh/remoteExec';
+import { SshConnection } from '../../src/core/ssh/sshConnection';
+import { TrustStore } from '../../src/core/ssh/trustStore';
+import { parseXeRecords } from '../../src/core/xe/parseXeRecords';
+import { LocalExec } from '../integration/lab/localExec';
+import { readArgvLog } from '../sim/argvLog';
+import { prepareSimDir } from '../sim/prepareSimDir';
+import { startSim } from '../sim/simServer';
+import { repoRoot } from '../unit/xe/fixtures';
+
+const SECTIONS = Object.keys(SNAPSHOT_SECTIONS) as SnapshotSectionName[];
+const DELAY_MS = 200;
+
+/** Counts execs at the seam, whatever implements it. */
+class CountingExec implements RemoteExec {
+  calls = 0;
+  constructor(private readonly inner: RemoteExec) {}
+  exec(argv: readonly string[], options?: ExecOptions): Promise<ExecResult> {
+    this.calls++;
+    return this.inner.exec(argv, options);
+  }
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? NaN;
+}
+
+/**
+ * CPU time of the process (all its threads, GC included) and wall time of one call. With --expose-gc (the npm
+ * script passes it) the heap is collected first, so one side does not pay for the other's garbage.
+ */
+function measure(fn: () => unknown): { cpuMs: number; wallMs: number } {
+  (globalThis as { gc?: () => void }).gc?.();
+  const cpu = process.cpuUsage();
+  const wall = performance.now();
+  fn();
+  const used = process.cpuUsage(cpu);
+  return { cpuMs: (used.user + used.system) / 1000, wallMs: performance.now() - wall };
+}
+
+function fmt(ms: number): string {
+  return ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(1)} ms`;
+}
+
+function withSimDir<T>(scenario: string, body: (bin: string, argvLog: string) => Promise<T>): Promise<T> {
+  const dir = mkdtempSync(join(tmpdir(), 'xcpng-bench-'));
+  const paths = prepareSimDir(dir, scenario);
+  return body(`${paths.bin}:/usr/bin:/bin`, paths.argvLogFile).finally(() => rmSync(dir, { recursive: true, force: true }));
+}
+
+async function roundTrips(): Promise<void> {
+  console.log('\n1. Exec round trips per full refresh (counted at the RemoteExec; goal: 1 for every size)');
+  const sizes: [string, string][] = [
+    ['10', join(repoRoot(), 'test', 'bench', 'scenarios', 'pool-10.yaml')],
+    ['100', join(repoRoot(), 'test', 'bench', 'scenarios', 'pool-100.yaml')],
+    ['1,000', 'large-pool'],
+  ];
+  for (const [label, scenario] of sizes) {
+    await withSimDir(scenario, async (path, argvLog) => {
+      const exec = new CountingExec(new LocalExec(path));
+      const snapshot = await querySnapshot(exec, { strict: true });
+      const xeCalls = readArgvLog(argvLog).length;
+      console.log(`   ${label.padStart(5)} VMs: ${exec.calls} exec per refresh (${xeCalls} xe calls inside it), ${snapshot.vms.length} guests read`);
+    });
+  }
+}
+
+async function parsing(): Promise<void> {
+  console.log('\n2. Parsing 10,000 VM records vs splitting the same text into lines (goal <= 3x)');
+  const { vmText, batch, nonce } = await withSimDir('large-pool', async (path) => {
+    const exec = new LocalExec(path);
+    const vm = await exec.exec(sectionArgv('vm'));
+    const id = 'benchnonce0123456789';
+    const whole = await exec.exec(snapshotArgv(id));
+    return { vmText: vm.stdout, batch: whole.stdout, nonce: id };
+  });
+  const copies = Math.ceil(10_000 / parseXeRecords(vmText).length);
+  const text = vmText.repeat(copies);
+  const records = parseXeRecords(text).length;
+  const split: { cpuMs: number; wallMs: number }[] = [];
+  const parse: { cpuMs: number; wallMs: number }[] = [];
+  const batchSplit: { cpuMs: number; wallMs: number }[] = [];
+  const batchBuild: { cpuMs: number; wallMs: number }[] = [];
+  // Interleaved rounds, so both sides see the same machine load; medians of each.
+  for (let round = 0; round < 21; round++) {
+    split.push(measure(() => text.split('\n')));
+    parse.push(measure(() => parseXeRecords(text)));
+    batchSplit.push(measure(() => batch.split('\n')));
+    batchBuild.push(measure(() => buildSnapshot(parseSnapshotOutput(batch, nonce))));
+  }
+  const report = (what: string, a: { cpuMs: number; wallMs: number }[], b: { cpuMs: number; wallMs: number }[]): void => {
+    const cpu = median(a.map((m) => m.cpuMs)) / median(b.map((m) => m.cpuMs));
+    const wall = median(a.map((m) => m.wallMs)) / median(b.map((m) => m.wallMs));
+    console.log(`   ${what}: ${cpu.toFixed(2)}x by CPU time, ${wall.toFixed(2)}x by wall time`);
+  };
+  console.log(`   ${records.toLocaleString('en')} records, ${(text.length / 1e6).toFixed(1)} MB; split ${fmt(median(split.map((m) => m.wallMs)))}, parse ${fmt(median(parse.map((m) => m.wallMs)))}`);
+  report('parseXeRecords / split', parse, split);
+  report('whole 1,000-VM refresh (frame + parse + model) / split of its output', batchBuild, batchSplit);
+}
+
+async function latency(): Promise<void> {
+  console.log(`\n3. Refresh latency of the 1,000-VM pool over OpenSSH, stand-in delay ${DELAY_MS} ms per xe call (goal <= 1.2x the floor)`);
+  if (process.getuid?.() !== 0) {
+    console.log('   skipped: the simulator runs sshd in a mount namespace and needs root');
+    return;
+  }
+  const simDir = mkdtempSync(join(tmpdir(), 'xcpng-bench-sim-'));
+  // The simulator bind-mounts root/root as /root; the generated pool has no files there, so create it.
+  mkdirSync(join(simDir, 'root', 'root'), { recursive: true });
+  const sim = await startSim({ scenario: 'large-pool', delayMs: DELAY_MS, dir: simDir });
+  const dir = mkdtempSync(join(tmpdir(), 'xcpng-bench-ssh-'));
+  const trustStore = new TrustStore({ knownHostsFiles: [], trustFile: join(dir, 'trusted_hosts') });
+  await trustStore.trustHostKey(sim.host, sim.port, Buffer.from(sim.hostKeyLine.split(' ')[1] ?? '', 'base64'));
+  const connection = new SshConnection({
+    name: 'bench',
+    target: { host: sim.host, port: sim.port, user: sim.user, identityFile: sim.privateKeyPath },
+    trustStore,
+    prompts: {
+      confirmUnknownHostKey: () => Promise.resolve(false),
+      askPassword: () => Promise.resolve(undefined),
+      askPassphrase: () => Promise.resolve(undefined),
+    },
+    secrets: { get: () => Promise.resolve(undefined), set: () => Promise.resolve(), delete: () => Promise.resolve() },
+    execTimeoutMs: 300_000,
+  });
+  try {
+    await connection.exec(['true']);
+    const rtts: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      rtts.push((await connection.exec(['true'])).durationMs);
+    }
+    const rtt = median(rtts);
+    // What each xe call of the batch costs on its own (delay + the stand-in's work), without its round trip.
+    let calls = 0;
+    for (const name of SECTIONS) {
+      calls += (await connection.exec(sectionArgv(name))).durationMs - rtt;
+    }
+    const refreshes: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const started = performance.now();
+      await querySnapshot(connection, { timeoutMs: 300_000 });
+      refreshes.push(performance.now() - started);
+    }
+    const refresh = median(refreshes);
+    const issueFloor = rtt + SECTIONS.length * DELAY_MS;
+    const measuredFloor = rtt + calls;
+    console.log(`   exec round trip ${fmt(rtt)}; the ${SECTIONS.length} xe calls one by one ${fmt(calls)}; refresh ${fmt(refresh)} (${connection.loginCount} login)`);
+    console.log(`   refresh / (round trip + the xe calls' own cost) = ${(refresh / measuredFloor).toFixed(2)}x`);
+    console.log(
+      `   refresh / (round trip + ${SECTIONS.length} x delay) = ${(refresh / issueFloor).toFixed(2)}x  ` +
+        `(the stand-in is a Node process per call: ${fmt((calls - SECTIONS.length * DELAY_MS) / SECTIONS.length)} of its own work per call beyond the delay)`,
+    );
+  } finally {
+    connection.dispose();
+    await sim.stop();
+    rmSync(sim.dir, { recursive: true, force: true });
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function main(): Promise<void> {
+  console.log('XCP-ng Lab refresh benchmarks (one run; ratios compare measurements taken side by side)');
+  await roundTrips();
+  await parsing();
+  await latency();
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
