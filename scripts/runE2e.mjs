@@ -37,8 +37,10 @@ try {
   }
   await context.close();
 
-  // 2. The UI smoke test: the real workbench, clicked like a person would.
-  const ui = await runUiSmoke({ server, browser, workspace, screens, devPath: root });
+  // 2. The UI smoke test: the real workbench, clicked like a person would, on a server that shows dialogs.
+  await server.stop();
+  server = await startVsCodeServer({ runDir: path.join(runDir, 'ui'), smokeTestDriver: false });
+  const ui = await runUiSmoke({ server, browser, runDir, screens, devPath: root, sim: fixture.b });
   totals.passed += ui.passed;
   totals.failed += ui.failed;
 } catch (error) {

@@ -35,7 +35,9 @@ const quietSettings = {
 };
 
 /**
- * @param {{ runDir: string, settings?: object, env?: object, logFile?: string, port?: number, host?: string }} opts
+ * @param {{ runDir: string, settings?: object, env?: object, logFile?: string, port?: number, host?: string, smokeTestDriver?: boolean }} opts
+ * The smoke-test driver is needed to run the extension-host tests, but it also makes the workbench refuse
+ * modal dialogs: a server for clicking through real dialogs is started without it.
  */
 export async function startVsCodeServer(opts) {
   const codeServer = ensureCodeServer();
@@ -52,7 +54,7 @@ export async function startVsCodeServer(opts) {
   const version = JSON.parse(execFileSync('node', ['-p', `JSON.stringify(require(${JSON.stringify(path.join(codeServer, 'lib/vscode/package.json'))}).version)`]).toString());
   const args = [
     serverMain, '--host', host, '--port', String(port), '--without-connection-token', '--accept-server-license-terms',
-    '--enable-smoke-test-driver', '--disable-telemetry', '--disable-workspace-trust',
+    ...(opts.smokeTestDriver === false ? [] : ['--enable-smoke-test-driver']), '--disable-telemetry', '--disable-workspace-trust',
     '--user-data-dir', userData, '--server-data-dir', serverData, '--extensions-dir', extensions,
   ];
   const env = {

@@ -17,6 +17,9 @@ import { registerLinting } from './vscode/lint/registerLinting';
 import { registerRaidCommands } from './vscode/raid/registerRaidCommands';
 import { registerHostCommands } from './vscode/commands/registerHostCommands';
 import { MaintenanceRecords } from './vscode/lab/maintenanceRecords';
+import { registerPoolCommands } from './vscode/commands/registerPoolCommands';
+import { registerCommandLog } from './vscode/commands/registerCommandLog';
+import { registerVmDetails } from './vscode/commands/registerVmDetails';
 
 /** What activate() returns: the extension-host tests drive and observe the extension through it. */
 export interface XcpngLabApi {
@@ -56,6 +59,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<XcpngL
       ...registerVmCommands(log, lab, explorer, treeView, confirm, locks),
       ...registerRaidCommands(log, confirm.confirm),
       ...registerHostCommands(log, lab, explorer, confirm, locks, new MaintenanceRecords(context.workspaceState)),
+      ...registerPoolCommands(log, lab, locks),
+      ...registerCommandLog(log, lab),
+      ...registerVmDetails(log, lab),
     );
     registerLinting(context, log);
     await lab.reload();

@@ -117,6 +117,34 @@ describe('VM actions against the simulated pool', () => {
     assert.equal(vmRecord('web01')['power-state'], 'running');
   });
 
+  it('turns on auto power on for a VM and, when missing, for the pool too', async () => {
+    const connection = api.lab.connection(monitor().target);
+    const pool = simState(fixture.a).pool;
+    const cleared = await connection.exec(['xe', 'pool-param-remove', `uuid=${pool.uuid}`, 'param-name=other-config', 'param-key=auto_poweron']);
+    assert.equal(cleared.code, 0, cleared.stderr);
+    await monitor().refreshAfterChange();
+    const vm = vmRecord('k8s-node-1');
+    const since = argvLog(fixture.a).length;
+    await vscode.commands.executeCommand('xcpng.vm.toggleAutoPowerOn', vmNode(vm.uuid));
+    assert.deepEqual(actionCalls(since), [
+      ['xe', 'pool-param-set', `uuid=${pool.uuid}`, 'other-config:auto_poweron=true'],
+      ['xe', 'vm-param-set', `uuid=${vm.uuid}`, 'other-config:auto_poweron=true'],
+    ]);
+    assert.equal((simState(fixture.a).pool['other-config'] as Record<string, string>)['auto_poweron'], 'true');
+    assert.equal((vmRecord('k8s-node-1')['other-config'] as Record<string, string>)['auto_poweron'], 'true');
+    assert.match(String(api.explorer.getTreeItem(vmNode(vm.uuid)).contextValue), /:autopoweron/);
+  });
+
+  it('shows a VM\'s vm-param-list in a read-only editor', async () => {
+    const vm = vmRecord('k8s-node-2');
+    await vscode.commands.executeCommand('xcpng.vm.showDetails', vmNode(vm.uuid));
+    const editor = await until('the details editor', () => vscode.window.activeTextEditor?.document.uri.scheme === 'xcpng-details' && vscode.window.activeTextEditor);
+    const text = editor.document.getText();
+    assert.match(text, new RegExp(`^uuid \\( RO\\)\\s*: ${vm.uuid}$`, 'm'));
+    assert.match(text, /^\s*name-label \( RW\): k8s-node-2$/m);
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+  });
+
   it('shows a hostile VM name literally and acts on it by uuid only', async () => {
     const vm = vmRecord('db01');
     const hostile = `-db'01 "$(touch /tmp/pwned)" \`id\`; rm -rf / #ünï`;
