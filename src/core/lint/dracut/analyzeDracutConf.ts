@@ -5,7 +5,7 @@ import { parseDracutMdUuid } from '../raid/mdUuid';
 import { suggestName } from '../suggestName';
 import { dracutKeys, findDracutKey } from './dracutKeys';
 import { dracutFinding } from './dracutRules';
-import { dracutValueItems, mdUuidTokens, type DracutValueItem } from './dracutValueItems';
+import { dracutValueItems, mdUuidTokens, type DracutValueItem, type MdUuidToken } from './dracutValueItems';
 import { lexDracutConf, type DracutSource, type DracutWord } from './lexDracutConf';
 import { isContiguous, readDracutAssignments, splitDracutItems, type DracutAssignment, type DracutCommandAssignments } from './readDracutAssignments';
 
@@ -158,14 +158,14 @@ function checkCommandWords(a: DracutAnalysis, entry: DracutCommandAssignments): 
 }
 
 function checkKey(a: DracutAnalysis, assignment: DracutAssignment, dropIn: boolean): void {
-  const nameRange = a.range(assignment.word.start, assignment.opStart);
+  const nameRange = (): Range => a.range(assignment.word.start, assignment.opStart);
   const key = findDracutKey(assignment.name);
   if (!key) {
     const suggestion = suggestName(assignment.name, dracutKeys.map((k) => k.name));
     a.findings.push(
       dracutFinding(
         'dracut/unknown-key',
-        nameRange,
+        nameRange(),
         `dracut has no setting "${assignment.name}", so this line does nothing.${suggestion ? ` Did you mean ${suggestion}?` : ''}`,
         suggestion ? [{ title: `Change to ${suggestion}`, edits: [a.edit(assignment.word.start, assignment.opStart, suggestion)], preferred: true }] : undefined,
       ),
@@ -188,7 +188,7 @@ function checkKey(a: DracutAnalysis, assignment: DracutAssignment, dropIn: boole
     a.findings.push(
       dracutFinding(
         'dracut/plain-assign-list',
-        nameRange,
+        nameRange(),
         `${key.name}= replaces what earlier drop-ins (XCP-ng's own included) put in ${key.name}. Append with ${key.name}+=" ... " instead.`,
         [{ title: `Append with ${key.name}+=`, edits, preferred: true }],
       ),
@@ -224,8 +224,8 @@ function checkKey(a: DracutAnalysis, assignment: DracutAssignment, dropIn: boole
   }
 }
 
-function checkCmdline(a: DracutAnalysis, cmdline: readonly DracutValueItem[], assignments: readonly DracutAssignment[]): void {
-  for (const token of mdUuidTokens(cmdline)) {
+function checkCmdline(a: DracutAnalysis, cmdline: readonly DracutValueItem[], uuidTokens: readonly MdUuidToken[], assignments: readonly DracutAssignment[]): void {
+  for (const token of uuidTokens) {
     const range = a.range(token.valueStart, token.item.end);
     const hex = parseDracutMdUuid(token.value);
     if (hex === undefined) {
@@ -280,7 +280,8 @@ export function analyzeDracutConf(text: string, context: LintContext): Finding[]
   const dropIn = isDropIn(context.fileName);
   for (const assignment of assignments) checkKey(a, assignment, dropIn);
   const cmdline = dracutValueItems(assignments, 'kernel_cmdline');
-  checkCmdline(a, cmdline, assignments);
-  a.findings.push(...checkDracutAgainstMdadm({ source, uuidTokens: mdUuidTokens(cmdline), addDevices: dracutValueItems(assignments, 'add_device') }, context));
+  const uuidTokens = mdUuidTokens(cmdline);
+  checkCmdline(a, cmdline, uuidTokens, assignments);
+  a.findings.push(...checkDracutAgainstMdadm({ source, uuidTokens, addDevices: dracutValueItems(assignments, 'add_device') }, context));
   return a.findings;
 }

@@ -187,7 +187,7 @@ function readWord(s: string, start: number, onQuoted: (open: number, close: numb
       i = j;
     }
   }
-  const word = { start, end: i, raw: s.slice(start, i), value: parts.join(''), segments, quoted };
+  const word = { start, end: i, raw: s.slice(start, i), value: parts.length === 1 ? (parts[0] as string) : parts.join(''), segments, quoted };
   return arrayOpen === undefined ? word : { ...word, arrayOpen };
 }
 

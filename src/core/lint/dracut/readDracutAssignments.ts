@@ -34,25 +34,38 @@ export interface DracutCommandAssignments {
   readonly commandWord?: DracutWord;
 }
 
-const ASSIGNMENT = /^([A-Za-z_][A-Za-z0-9_]*)(\+?=)/;
+function isNameStart(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+}
 
+function isNameChar(c: number): boolean {
+  return isNameStart(c) || (c >= 48 && c <= 57);
+}
+
+/** `name=` or `name+=` at the start of the raw word, read by character code: every word of the file comes here. */
 function toAssignment(word: DracutWord): DracutAssignment | undefined {
-  const match = ASSIGNMENT.exec(word.raw);
-  if (!match) return undefined;
-  const prefix = match[0].length;
-  // The name and operator are unquoted, so they are the first characters of the value too.
+  const raw = word.raw;
+  if (!isNameStart(raw.charCodeAt(0))) return undefined;
+  let i = 1;
+  while (isNameChar(raw.charCodeAt(i))) i++;
+  const nameEnd = i;
+  if (raw[i] === '+') i++;
+  if (raw[i] !== '=') return undefined;
+  const prefix = i + 1;
+  // The unquoted name and operator are the start of the first run; the value's runs follow.
+  const segments: ValueSegment[] = [];
+  for (const seg of word.segments) {
+    const cut = Math.max(prefix - seg.valueStart, 0);
+    if (cut < seg.length) segments.push({ valueStart: seg.valueStart + cut - prefix, sourceStart: seg.sourceStart + cut, length: seg.length - cut });
+  }
   return {
     word,
-    name: match[1] as string,
-    op: match[2] as '=' | '+=',
-    opStart: word.start + (match[1] as string).length,
+    name: raw.slice(0, nameEnd),
+    op: prefix - nameEnd === 2 ? '+=' : '=',
+    opStart: word.start + nameEnd,
     value: word.value.slice(prefix),
-    // The unquoted name and operator are the start of the first run; the value's runs follow.
-    segments: word.segments.flatMap((seg) => {
-      const cut = Math.max(prefix - seg.valueStart, 0);
-      return cut >= seg.length ? [] : [{ valueStart: seg.valueStart + cut - prefix, sourceStart: seg.sourceStart + cut, length: seg.length - cut }];
-    }),
-    valueRaw: word.raw.slice(prefix),
+    segments,
+    valueRaw: raw.slice(prefix),
     valueStart: word.start + prefix,
     array: word.arrayOpen !== undefined,
   };

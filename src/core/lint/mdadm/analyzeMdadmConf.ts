@@ -267,6 +267,17 @@ export function analyzeMdadmConf(text: string, context: LintContext): Finding[] 
   const seenKeywords = new Map<string, MdadmWord>();
   for (const { line, keyword } of conf.keywordLines) {
     const first = line.words[0] as MdadmWord;
+    if (context.hasBom && first.line === 0 && first.start === 0) {
+      // mdadm reads bytes: a UTF-8 BOM glues itself to the first keyword, which then matches nothing.
+      findings.push(
+        mdadmFinding(
+          'mdadm/unknown-keyword',
+          wordRange(first),
+          `The file starts with a UTF-8 byte order mark, so mdadm reads the first keyword as "\uFEFF${first.text}" and ignores this line. Save the file as UTF-8 without BOM.`,
+        ),
+      );
+      continue;
+    }
     if (!keyword) {
       checkUnknownKeyword(first, findings);
       continue;

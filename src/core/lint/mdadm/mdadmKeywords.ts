@@ -59,9 +59,16 @@ export const mdadmKeywords: readonly MdadmKeyword[] = [
   { name: 'IMSM_DISABLE_OROM', tableWord: 'imsm_disable_orom', summary: 'Ignore the Intel option ROM limits for IMSM arrays: `0` or `1`.' },
 ];
 
+/** Answers by spelling: a file writes its keywords the same few ways, so most lines are one lookup. */
+const matched = new Map<string, MdadmKeyword | undefined>();
+
 /** The keyword a first word selects, as mdadm matches it: case-insensitive prefix of >= 3 characters, table order. */
 export function matchMdadmKeyword(word: string): MdadmKeyword | undefined {
   if (word.length < 3) return undefined;
+  if (matched.has(word)) return matched.get(word);
   const lower = word.toLowerCase();
-  return mdadmKeywords.find((keyword) => keyword.tableWord.startsWith(lower));
+  const keyword = mdadmKeywords.find((k) => k.tableWord.startsWith(lower));
+  // Bounded: typos could otherwise grow the cache without end in a long editing session.
+  if (matched.size < 1000) matched.set(word, keyword);
+  return keyword;
 }
