@@ -8,7 +8,7 @@ import { lintText } from '../../src/core/lint/lintText';
  * assertion: timings belong to the machine, the ratio is what to compare between commits.
  */
 
-function xlConfig(lines: number): string {
+export function xlConfig(lines: number): string {
   const head = [
     '# Nested XCP-ng guest with a large disk farm',
     "name = 'xcp-ng-bench'",
@@ -28,7 +28,7 @@ function xlConfig(lines: number): string {
   return `${[...head, ...body, ']'].join('\n')}\n`;
 }
 
-function vmxConfig(lines: number): string {
+export function vmxConfig(lines: number): string {
   const out = ['.encoding = "UTF-8"', 'config.version = "8"', 'virtualHW.version = "19"', 'displayName = "XCP-ng bench"', 'memsize = "8192"', 'numvcpus = "4"', 'vhv.enable = "TRUE"', 'hypervisor.cpuid.v0 = "FALSE"'];
   for (let i = 0; out.length < lines; i++) {
     const n = Math.floor(i / 5);
@@ -44,14 +44,18 @@ function time(run: () => unknown, repeat: number): number {
   return (performance.now() - start) / repeat;
 }
 
-for (const [languageId, text, fileName] of [
-  ['xen-xl', xlConfig(10000), '/etc/xen/xcp-ng-bench'],
-  ['vmx', vmxConfig(10000), '/vms/bench/XCP-ng.vmx'],
-] as const) {
-  const support = languageSupports.get(languageId);
-  if (!support) throw new Error(`no support for ${languageId}`);
-  const split = time(() => text.split('\n'), 50);
-  const lint = time(() => lintText(support, text, { fileName }), 20);
-  const findings = lintText(support, text, { fileName }).length;
-  console.log(`${languageId}: ${text.split('\n').length - 1} lines, ${findings} findings: lint ${lint.toFixed(2)} ms, split ${split.toFixed(3)} ms, ratio ${(lint / split).toFixed(1)}x`);
+function main(): void {
+  for (const [languageId, text, fileName] of [
+    ['xen-xl', xlConfig(10000), '/etc/xen/xcp-ng-bench'],
+    ['vmx', vmxConfig(10000), '/vms/bench/XCP-ng.vmx'],
+  ] as const) {
+    const support = languageSupports.get(languageId);
+    if (!support) throw new Error(`no support for ${languageId}`);
+    const split = time(() => text.split('\n'), 50);
+    const lint = time(() => lintText(support, text, { fileName }), 20);
+    const findings = lintText(support, text, { fileName }).length;
+    console.log(`${languageId}: ${text.split('\n').length - 1} lines, ${findings} findings: lint ${lint.toFixed(2)} ms, split ${split.toFixed(3)} ms, ratio ${(lint / split).toFixed(1)}x`);
+  }
 }
+
+if (require.main === module) main();

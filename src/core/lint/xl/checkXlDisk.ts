@@ -5,17 +5,34 @@ import type { XlString } from './parseXl';
 import { specRange, splitXlSpec, type XlSpecItem } from './splitXlSpec';
 
 const namedKeys = ['target', 'format', 'vdev', 'access', 'devtype', 'backend', 'backendtype', 'script', 'specification', 'grant_usage', 'colo-host', 'colo-port', 'colo-export', 'active-disk', 'hidden-disk'];
-const flags = ['cdrom', 'direct-io-safe', 'discard', 'no-discard', 'trusted', 'untrusted'];
-const allowed: Record<string, readonly string[]> = {
+const namedKeySet = new Set(namedKeys);
+const flags = new Set(['cdrom', 'direct-io-safe', 'discard', 'no-discard', 'trusted', 'untrusted']);
+const allowed: Record<string, readonly string[] | undefined> = {
   access: ['ro', 'r', 'rw', 'w'],
   format: ['raw', 'qcow', 'qcow2', 'vhd', 'qed'],
   backendtype: ['phy', 'qdisk', 'standalone', 'tap'],
 };
 const deprecatedPrefix = /^(raw|qcow|qcow2|vhd|iscsi|nbd|enbd|drbd|tapdisk|tap2|tap|aio|ioemu|file|phy):/;
+const targetItem = /(^|,)\s*target=/;
+const legacyOrder = ['target', 'vdev', 'access'];
+const modernOrder = ['target', 'format', 'vdev', 'access'];
 
 export interface DiskSpec {
   /** The image or device path, when the spec names one. */
   readonly target: string | undefined;
+}
+
+function report(out: Finding[], str: XlString, item: XlSpecItem, severity: Finding['severity'], code: string, message: string, fixes?: Finding['fixes']): void {
+  const range = specRange(str, item.offset, item.end - item.offset);
+  out.push(fixes && fixes.length > 0 ? { range, severity, code, message, fixes } : { range, severity, code, message });
+}
+
+function checkAllowed(out: Finding[], str: XlString, name: string, item: XlSpecItem): void {
+  const values = allowed[name];
+  const value = item.value;
+  if (!values || value === '' || values.includes(value)) return;
+  const suggestion = suggestName(value, values);
+  report(out, str, item, 'error', 'xl/disk-spec', `\`${value}\` is not a valid disk ${name}: use ${values.map((v) => `\`${v}\``).join(', ')}.`, suggestion ? [replaceFix(`Replace with \`${suggestion}\``, specRange(str, item.valueOffset, value.length), suggestion, true)] : []);
 }
 
 /**
@@ -25,40 +42,38 @@ export interface DiskSpec {
  */
 export function checkXlDisk(str: XlString, out: Finding[]): DiskSpec {
   const body = str.body;
-  const targetAt = /(^|,)\s*target=/.exec(body);
+  const targetAt = body.includes('target=') ? targetItem.exec(body) : null;
   const itemsEnd = targetAt ? targetAt.index : body.length;
   // Empty items keep their positional slot (`/dev/vg/lv,,hda,w` has no format).
   const items = splitXlSpec(body, 0, itemsEnd, true);
-  const seen = new Map<string, XlSpecItem>();
-  const push = (item: XlSpecItem, severity: Finding['severity'], code: string, message: string, fixes?: Finding['fixes']): void => {
-    const range = specRange(str, item.offset, item.end - item.offset);
-    out.push(fixes && fixes.length > 0 ? { range, severity, code, message, fixes } : { range, severity, code, message });
-  };
+  const seen = new Set<string>();
   const setParam = (name: string, item: XlSpecItem): void => {
-    if (seen.has(name)) push(item, 'error', 'xl/disk-spec', `\`${name}\` is given twice in this disk spec.`);
-    else seen.set(name, item);
+    if (seen.has(name)) report(out, str, item, 'error', 'xl/disk-spec', `\`${name}\` is given twice in this disk spec.`);
+    else seen.add(name);
   };
-  const positional = items.filter((item) => item.key === undefined && !flags.includes(item.value));
-  const order = positional.length === 2 || positional.length === 3 ? ['target', 'vdev', 'access'] : ['target', 'format', 'vdev', 'access'];
+  let positionalCount = 0;
+  for (const item of items) if (item.key === undefined && !flags.has(item.value)) positionalCount++;
+  const order = positionalCount === 2 || positionalCount === 3 ? legacyOrder : modernOrder;
+  let slot = 0;
   let target: string | undefined;
   for (const item of items) {
     if (item.key !== undefined) {
-      if (namedKeys.includes(item.key)) {
+      if (namedKeySet.has(item.key)) {
         setParam(item.key, item);
-        checkAllowed(item.key, item.value, item);
+        checkAllowed(out, str, item.key, item);
       } else {
         const suggestion = suggestName(item.key, namedKeys);
-        push(item, 'error', 'xl/disk-spec', `\`${item.key}=\` is not a disk parameter.`, suggestion ? [replaceFix(`Rename to \`${suggestion}\``, specRange(str, item.offset, item.key.length), suggestion, true)] : []);
+        report(out, str, item, 'error', 'xl/disk-spec', `\`${item.key}=\` is not a disk parameter.`, suggestion ? [replaceFix(`Rename to \`${suggestion}\``, specRange(str, item.offset, item.key.length), suggestion, true)] : []);
       }
       continue;
     }
-    if (flags.includes(item.value)) {
+    if (flags.has(item.value)) {
       setParam(item.value === 'no-discard' ? 'discard' : item.value, item);
       continue;
     }
-    const name = order[positional.indexOf(item)];
+    const name = order[slot++];
     if (name === undefined) {
-      push(item, 'error', 'xl/disk-spec', 'More than four positional parameters: expected `target,format,vdev,access`.');
+      report(out, str, item, 'error', 'xl/disk-spec', 'More than four positional parameters: expected `target,format,vdev,access`.');
       continue;
     }
     if (item.value === '') continue;
@@ -66,27 +81,21 @@ export function checkXlDisk(str: XlString, out: Finding[]): DiskSpec {
     if (name === 'target') {
       target = item.value;
       const prefix = deprecatedPrefix.exec(item.value)?.[1];
-      if (prefix !== undefined) push(item, 'info', 'xl/disk-deprecated-syntax', `The \`${prefix}:\` prefix is deprecated: use \`format=\`/\`backendtype=\` and a plain target.`);
+      if (prefix !== undefined) report(out, str, item, 'info', 'xl/disk-deprecated-syntax', `The \`${prefix}:\` prefix is deprecated: use \`format=\`/\`backendtype=\` and a plain target.`);
     }
-    if (name === 'vdev' && item.value.endsWith(':cdrom')) push(item, 'info', 'xl/disk-deprecated-syntax', '`vdev:cdrom` is the old syntax: write `vdev=..., devtype=cdrom`.');
-    checkAllowed(name, item.value, item);
-  }
-  function checkAllowed(name: string, value: string, item: XlSpecItem): void {
-    const values = allowed[name];
-    if (!values || value === '' || values.includes(value)) return;
-    const suggestion = suggestName(value, values);
-    push(item, 'error', 'xl/disk-spec', `\`${value}\` is not a valid disk ${name}: use ${values.map((v) => `\`${v}\``).join(', ')}.`, suggestion ? [replaceFix(`Replace with \`${suggestion}\``, specRange(str, item.valueOffset, value.length), suggestion, true)] : []);
+    if (name === 'vdev' && item.value.endsWith(':cdrom')) report(out, str, item, 'info', 'xl/disk-deprecated-syntax', '`vdev:cdrom` is the old syntax: write `vdev=..., devtype=cdrom`.');
+    checkAllowed(out, str, name, item);
   }
   if (targetAt) {
     const valueOffset = targetAt.index + targetAt[0].length;
     const rest = body.slice(valueOffset);
     const start = targetAt.index + targetAt[0].indexOf('target=');
-    const targetItem: XlSpecItem = { key: 'target', value: rest, offset: start, end: body.length, valueOffset };
-    setParam('target', targetItem);
+    const item: XlSpecItem = { key: 'target', value: rest, offset: start, end: body.length, valueOffset };
+    setParam('target', item);
     target = rest;
-    const swallowed = /,\s*([a-z_-]+)=/.exec(rest);
-    if (swallowed && namedKeys.includes(swallowed[1] as string)) {
-      push(targetItem, 'error', 'xl/disk-spec', `\`target=\` must come last: everything after it, including \`${swallowed[1]}=\`, becomes part of the path.`);
+    const swallowed = rest.includes('=') ? /,\s*([a-z_-]+)=/.exec(rest) : null;
+    if (swallowed && namedKeySet.has(swallowed[1] as string)) {
+      report(out, str, item, 'error', 'xl/disk-spec', `\`target=\` must come last: everything after it, including \`${swallowed[1] as string}=\`, becomes part of the path.`);
     }
   }
   return { target };

@@ -121,13 +121,19 @@ export function lexXl(source: SourceLines): XlLexResult {
       } else if (c === Ch.Apostrophe || c === Ch.Quote) {
         i++;
         let closed = false;
-        while (i < n) {
+        const quote = c === Ch.Quote ? '"' : "'";
+        const close = text.indexOf(quote, i);
+        // Fast path: no backslash before the closing quote, so nothing can escape it.
+        if (close >= 0 && text.lastIndexOf('\\', close) < i) {
+          i = close + 1;
+          closed = true;
+        }
+        while (!closed && i < n) {
           const d = text.charCodeAt(i);
           if (d === Ch.Backslash) i += 2;
           else if (d === c) {
             i++;
             closed = true;
-            break;
           } else i++;
         }
         if (closed) tokens.push({ kind: 'string', line, start, end: i });
