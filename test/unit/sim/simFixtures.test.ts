@@ -60,7 +60,11 @@ function check(c: SimFixtureCase): void {
 }
 
 describe('lab simulator stand-ins against byte-exact fixtures (test/fixtures/sim)', () => {
-  after(() => fs.rmSync(work, { recursive: true, force: true }));
+  after(function () {
+    // Thousands of small state copies: slow to delete on a busy machine, never a failure of the simulator.
+    this.timeout(120_000);
+    fs.rmSync(work, { recursive: true, force: true });
+  });
 
   for (const group of ['xe', 'dom0']) {
     describe(group, () => {
