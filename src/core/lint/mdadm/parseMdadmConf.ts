@@ -62,7 +62,8 @@ function readArray(line: MdadmLine): MdadmArray {
       uuid = parseMdadmUuid(tag.value);
     }
   }
-  return uuid === undefined ? { line, keyword, devname, extraDevnames, tags } : { line, keyword, devname, extraDevnames, tags, uuid };
+  // One object shape for every array, with or without a UUID, keeps the property reads of the rules monomorphic.
+  return { line, keyword, devname, extraDevnames, tags, uuid };
 }
 
 /** Reads mdadm.conf into its keyword lines, ARRAY records and DEVICE words, with positions for every word. */
@@ -73,7 +74,7 @@ export function parseMdadmConf(text: string): MdadmConf {
   const deviceWords: MdadmWord[] = [];
   for (const line of tokens.lines) {
     const keyword = matchMdadmKeyword((line.words[0] as MdadmWord).text);
-    keywordLines.push(keyword ? { line, keyword } : { line });
+    keywordLines.push({ line, keyword });
     if (keyword?.name === 'ARRAY') arrays.push(readArray(line));
     else if (keyword?.name === 'DEVICE') deviceWords.push(...line.words.slice(1));
   }
