@@ -1,5 +1,4 @@
-import { itemOffsetAt, readDracutAssignments, splitDracutItems, type DracutAssignment, type DracutItem } from './readDracutAssignments';
-import type { DracutSource } from './lexDracutConf';
+import { itemOffsetAt, splitDracutItems, type DracutAssignment, type DracutItem } from './readDracutAssignments';
 
 /** A kernel command-line token or list entry, with the assignment that set it. */
 export type DracutValueItem = DracutItem;
@@ -7,11 +6,6 @@ export type DracutValueItem = DracutItem;
 /** Every item assigned to `key` across the file, in order (the list keys add up with `+=`). */
 export function dracutValueItems(assignments: readonly DracutAssignment[], key: string): DracutValueItem[] {
   return assignments.filter((a) => a.name === key && !a.array).flatMap((assignment) => splitDracutItems(assignment));
-}
-
-/** All assignments of a file, flattened. */
-export function allDracutAssignments(source: DracutSource): DracutAssignment[] {
-  return readDracutAssignments(source).flatMap((c) => c.assignments);
 }
 
 /** An `rd.md.uuid=` (or legacy `rd_MD_UUID=`) token: the value part and where it starts. */

@@ -26,7 +26,7 @@ function bracketToRegExp(body: string): string {
  * stay inside one path component, `[...]` classes (with `!` or `^` to negate), backslash quotes the next
  * character. Case-sensitive, like device names.
  */
-export function deviceGlobToRegExp(glob: string): RegExp {
+function deviceGlobToRegExp(glob: string): RegExp {
   const cached = cache.get(glob);
   if (cached) return cached;
   let source = '';

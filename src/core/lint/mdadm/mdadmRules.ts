@@ -1,5 +1,4 @@
-import type { Finding, Fix, Severity } from '../finding';
-import type { Range } from '../finding';
+import type { Finding, Fix, Range, Severity } from '../finding';
 
 /** The mdadm.conf rules of config-formats.md §2.3 with their severities; the ids are the contract. */
 export const mdadmRules = {
