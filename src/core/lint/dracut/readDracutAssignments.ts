@@ -71,11 +71,15 @@ function toAssignment(word: DracutWord): DracutAssignment | undefined {
   };
 }
 
-/** The assignments each command performs; `export` in front is allowed. */
+const LEADING_WORDS = new Set(['then', 'else', 'do', '{', '!', 'export']);
+
+/** The assignments each command performs, also behind `export` or a reserved word that starts a command. */
 export function readDracutAssignments(source: DracutSource): DracutCommandAssignments[] {
   return source.commands.map((command) => {
     const assignments: DracutAssignment[] = [];
-    let index = command.words[0]?.raw === 'export' ? 1 : 0;
+    let index = 0;
+    // `then x=1`, `do x=1`, `{ x=1; }`, `export x=1`: the assignment is the command after the reserved word.
+    while (index < command.words.length && LEADING_WORDS.has((command.words[index] as DracutWord).raw)) index++;
     for (; index < command.words.length; index++) {
       const assignment = toAssignment(command.words[index] as DracutWord);
       if (!assignment) break;

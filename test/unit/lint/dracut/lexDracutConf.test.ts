@@ -28,6 +28,12 @@ describe('lexDracutConf (bash quoting as dracut sources the file)', () => {
     assert.deepEqual(splitDracutItems(assignment).map((i) => i.text), ['a', 'b', 'c']);
   });
 
+  it('finds assignments behind export and the reserved words that start a command', () => {
+    const source = lexDracutConf('export hostonly="no"\nif [ -e /etc/lab ]; then add_device+=" /dev/md127 "; else omit_drivers+=" x "; fi\n');
+    const names = readDracutAssignments(source).flatMap((c) => c.assignments.map((a) => a.name));
+    assert.deepEqual(names, ['hostonly', 'add_device', 'omit_drivers']);
+  });
+
   it('stops at an unclosed quote and reports where it opened', () => {
     const source = lexDracutConf('a="1"\nb="2\nc="3"\n');
     assert.deepEqual(source.unterminated, { offset: 15, opener: '"' });
