@@ -42,17 +42,25 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)] ?? NaN;
 }
 
+interface Cost {
+  readonly cpuMs: number;
+  readonly wallMs: number;
+}
+
 /**
- * CPU time of the process (all its threads, GC included) and wall time of one call. With --expose-gc (the npm
- * script passes it) the heap is collected first, so one side does not pay for the other's garbage.
+ * Cost of one call of `fn`, averaged over `times` calls in a row: CPU time of the process (all threads, GC
+ * included) and wall time. The calls run back to back, so each side pays for the garbage it makes itself;
+ * with --expose-gc (the npm script passes it) the heap is collected before, so neither pays for the other's.
  */
-function measure(fn: () => unknown): { cpuMs: number; wallMs: number } {
+function measure(fn: () => unknown, times: number): Cost {
   (globalThis as { gc?: () => void }).gc?.();
   const cpu = process.cpuUsage();
   const wall = performance.now();
-  fn();
+  for (let i = 0; i < times; i++) {
+    fn();
+  }
   const used = process.cpuUsage(cpu);
-  return { cpuMs: (used.user + used.system) / 1000, wallMs: performance.now() - wall };
+  return { cpuMs: (used.user + used.system) / 1000 / times, wallMs: (performance.now() - wall) / times };
 }
 
 function fmt(ms: number): string {
@@ -94,18 +102,18 @@ async function parsing(): Promise<void> {
   const copies = Math.ceil(10_000 / parseXeRecords(vmText).length);
   const text = vmText.repeat(copies);
   const records = parseXeRecords(text).length;
-  const split: { cpuMs: number; wallMs: number }[] = [];
-  const parse: { cpuMs: number; wallMs: number }[] = [];
-  const batchSplit: { cpuMs: number; wallMs: number }[] = [];
-  const batchBuild: { cpuMs: number; wallMs: number }[] = [];
-  // Interleaved rounds, so both sides see the same machine load; medians of each.
-  for (let round = 0; round < 21; round++) {
-    split.push(measure(() => text.split('\n')));
-    parse.push(measure(() => parseXeRecords(text)));
-    batchSplit.push(measure(() => batch.split('\n')));
-    batchBuild.push(measure(() => buildSnapshot(parseSnapshotOutput(batch, nonce))));
+  const split: Cost[] = [];
+  const parse: Cost[] = [];
+  const batchSplit: Cost[] = [];
+  const batchBuild: Cost[] = [];
+  // Rounds alternate the two sides, so both see the same machine load; medians of the rounds.
+  for (let round = 0; round < 5; round++) {
+    split.push(measure(() => text.split('\n'), 5));
+    parse.push(measure(() => parseXeRecords(text), 5));
+    batchSplit.push(measure(() => batch.split('\n'), 5));
+    batchBuild.push(measure(() => buildSnapshot(parseSnapshotOutput(batch, nonce)), 5));
   }
-  const report = (what: string, a: { cpuMs: number; wallMs: number }[], b: { cpuMs: number; wallMs: number }[]): void => {
+  const report = (what: string, a: Cost[], b: Cost[]): void => {
     const cpu = median(a.map((m) => m.cpuMs)) / median(b.map((m) => m.cpuMs));
     const wall = median(a.map((m) => m.wallMs)) / median(b.map((m) => m.wallMs));
     console.log(`   ${what}: ${cpu.toFixed(2)}x by CPU time, ${wall.toFixed(2)}x by wall time`);
@@ -147,17 +155,21 @@ async function latency(): Promise<void> {
       rtts.push((await connection.exec(['true'])).durationMs);
     }
     const rtt = median(rtts);
-    // What each xe call of the batch costs on its own (delay + the stand-in's work), without its round trip.
-    let calls = 0;
-    for (const name of SECTIONS) {
-      calls += (await connection.exec(sectionArgv(name))).durationMs - rtt;
-    }
+    // Rounds alternate: what the batch's xe calls cost one by one (delay + the stand-in's own work, without
+    // their round trips), then one refresh; medians of each.
+    const oneByOne: number[] = [];
     const refreshes: number[] = [];
-    for (let i = 0; i < 3; i++) {
+    for (let round = 0; round < 3; round++) {
+      let calls = 0;
+      for (const name of SECTIONS) {
+        calls += (await connection.exec(sectionArgv(name))).durationMs - rtt;
+      }
+      oneByOne.push(calls);
       const started = performance.now();
       await querySnapshot(connection, { timeoutMs: 300_000 });
       refreshes.push(performance.now() - started);
     }
+    const calls = median(oneByOne);
     const refresh = median(refreshes);
     const issueFloor = rtt + SECTIONS.length * DELAY_MS;
     const measuredFloor = rtt + calls;

@@ -9,20 +9,12 @@ export interface XeRecord {
   readonly line: number;
 }
 
-/** Where the parts of a key line are; filled by {@link scanKeyLine} (one object reused for every line). */
-interface KeyScan {
-  lead: number;
-  nameStart: number;
-  nameEnd: number;
-  /** End of `name ( RO)` [+ ` [DEPRECATED]`]. */
-  keyEnd: number;
-  colon: number;
-  valueStart: number;
-}
-
-interface KeyLayout {
-  readonly line: number;
-  readonly text: string;
+/** One key line's shape: what the next record's line at the same position is compared with. */
+interface KeyLine {
+  readonly name: string;
+  /** Everything before the value: padding, name, marker, colon and the one separating space. */
+  readonly prefix: string;
+  /** For the strict layout check (§3). */
   readonly lead: number;
   readonly keyLength: number;
   readonly pad: number;
@@ -68,36 +60,32 @@ export function parseXeRecords(text: string, options: XeParseOptions = {}): XeRe
     return records;
   }
 
-  // The record being read: its values, and its names only once they stop following the previous layout.
+  // The record being read, and the key lines of the one before: every record of one listing has the same
+  // fields in the same order and padding, so most lines are the previous record's line at the same position
+  // with another value (see followsLayout), and the record's own key list is only made when it departs.
   let values: string[] | undefined;
-  let ownNames: string[] | undefined;
+  let keys: KeyLine[] | undefined;
+  let previous: KeyLine[] = [];
+  let fieldLayout: XeFieldLayout | undefined;
   let currentLine = 0;
-  let previous: XeFieldLayout | undefined;
   let blankRun = 0;
-  let layout: KeyLayout[] = [];
-  const scan: KeyScan = { lead: 0, nameStart: 0, nameEnd: 0, keyEnd: 0, colon: 0, valueStart: 0 };
-  const seen = (name: string, count: number): boolean => {
-    for (let i = 0; i < count; i++) {
-      if (nameAt(i) === name) {
-        return true;
-      }
-    }
-    return false;
-  };
-  const nameAt = (i: number): string | undefined => (ownNames ? ownNames[i] : previous?.names[i]);
+  const keysSoFar = (): readonly KeyLine[] => keys ?? previous.slice(0, values?.length ?? 0);
   const finish = (): void => {
-    if (values !== undefined) {
-      if (strict) {
-        checkLayout(layout);
-      }
-      if (ownNames !== undefined || previous === undefined || previous.names.length !== values.length) {
-        previous = new XeFieldLayout(ownNames ?? previous?.names.slice(0, values.length) ?? []);
-      }
-      records.push({ fields: new XeFields(previous, values), line: currentLine });
-      values = undefined;
-      ownNames = undefined;
-      layout = [];
+    if (values === undefined) {
+      return;
     }
+    const same = keys === undefined && values.length === previous.length && fieldLayout !== undefined;
+    if (!same) {
+      const recordKeys = keysSoFar();
+      if (strict) {
+        checkLayout(recordKeys, currentLine);
+      }
+      fieldLayout = new XeFieldLayout(recordKeys.map((k) => k.name));
+      previous = [...recordKeys];
+    }
+    records.push({ fields: new XeFields(fieldLayout as XeFieldLayout, values), line: currentLine });
+    values = undefined;
+    keys = undefined;
   };
   const reject = (lineNo: number, line: string, reason: string): void => {
     if (strict) {
@@ -125,10 +113,17 @@ export function parseXeRecords(text: string, options: XeParseOptions = {}): XeRe
       blankRun++;
       continue;
     }
-    const count = values?.length ?? 0;
-    const expected = values === undefined ? previous?.names[0] : nameAt(count);
-    const name = scanKeyLine(text, start, nl, scan) ? fieldName(text, scan, expected) : undefined;
-    if (name === undefined) {
+    if (values !== undefined && (blankRun >= 2 || (strict && blankRun > 0))) {
+      if (strict && blankRun !== 2) {
+        throw new XeParseError(`${blankRun} blank lines between records, expected 2`, lineNo, text.slice(start, nl));
+      }
+      finish();
+    }
+    const count = values === undefined ? 0 : values.length;
+    const expected = previous[count];
+    const key =
+      expected !== undefined && followsLayout(text, start, nl, expected, strict) ? expected : scanKeyLine(text.slice(start, nl), expected?.name);
+    if (key === undefined) {
       const line = text.slice(start, nl);
       if (values !== undefined && blankRun < 2 && !strict) {
         values[count - 1] = `${values[count - 1] ?? ''}${'\n'.repeat(blankRun + 1)}${line}`;
@@ -138,41 +133,32 @@ export function parseXeRecords(text: string, options: XeParseOptions = {}): XeRe
       }
       continue;
     }
-    if (values !== undefined) {
-      // A name that follows the layout cannot repeat one of this record; any other is looked up.
-      const repeats = name !== expected && seen(name, count);
-      const newRecord = strict ? blankRun > 0 || repeats : blankRun >= 2 || name === nameAt(0) || repeats;
-      if (strict && newRecord && blankRun !== 2) {
-        throw new XeParseError(`${blankRun} blank lines between records, expected 2`, lineNo, text.slice(start, nl));
-      }
-      if (newRecord) {
+    if (values !== undefined && key !== expected) {
+      // Lenient output may lack the blank lines: the first field coming back, or any field repeating, starts
+      // the next record. A line that follows the previous record's layout can do neither.
+      const soFar = keysSoFar();
+      if (soFar.some((k) => k.name === key.name)) {
+        if (strict) {
+          throw new XeParseError('0 blank lines between records, expected 2', lineNo, text.slice(start, nl));
+        }
         finish();
-      } else if (blankRun > 0) {
-        // Lenient only: blank lines inside a record end the value above them.
-        values[count - 1] = `${values[count - 1] ?? ''}${'\n'.repeat(blankRun)}`;
       }
+    }
+    if (values !== undefined && blankRun > 0) {
+      // Lenient only: a blank line inside a record ends the value above it.
+      values[count - 1] = `${values[count - 1] ?? ''}${'\n'.repeat(blankRun)}`;
     }
     if (values === undefined) {
       values = [];
       currentLine = lineNo;
     }
-    const index = values.length;
-    if (ownNames === undefined && name !== previous?.names[index]) {
-      ownNames = previous?.names.slice(0, index) ?? [];
-    }
-    ownNames?.push(name);
     blankRun = 0;
-    values.push(text.slice(scan.valueStart, nl));
-    if (strict) {
-      layout.push({
-        line: lineNo,
-        text: text.slice(start, nl),
-        lead: scan.lead,
-        keyLength: scan.keyEnd - scan.nameStart,
-        pad: scan.colon - scan.keyEnd,
-        spaced: scan.valueStart > scan.colon + 1,
-      });
+    const index = values.length;
+    if (keys === undefined && key !== previous[index]) {
+      keys = previous.slice(0, index);
     }
+    keys?.push(key);
+    values.push(text.slice(start + key.prefix.length, nl));
   }
   if (strict && blankRun !== 2) {
     throw new XeParseError(`${blankRun} blank lines after the last record, expected 2`, lineNo, '');
@@ -182,92 +168,102 @@ export function parseXeRecords(text: string, options: XeParseOptions = {}): XeRe
 }
 
 /**
- * Reads `<spaces><name> (<marker>)[ [DEPRECATED]]<spaces>:[ ]<value>` between `start` and `end`, the shape of
- * the pattern `^ *(\S+) \((?: RO| RW|SRO|SRW|MRO|MRW)\)( \[DEPRECATED\])? *: ?` but scanned by hand: this
- * runs once per line of a 1,000-VM refresh, and a regex with captures costs several times the line split.
- * The value is whatever follows the first ': ' after the marker: never split on ':' (IPv6, C:\, OpaqueRef:).
+ * Whether the line at [start, end) is `key` again with another value: the name at the same column, the
+ * marker after it and ': ' where the value starts. Cheaper than a scan, and most lines of a large listing
+ * take this path. Strict mode compares the whole prefix, padding included; lenient mode lets any padding be.
  */
-function scanKeyLine(text: string, start: number, end: number, out: KeyScan): boolean {
-  let i = start;
-  while (i < end && text.charCodeAt(i) === SPACE) {
-    i++;
-  }
-  const nameStart = i;
-  const space = text.indexOf(' ', i);
-  // name, space, '(', three marker characters, ')'
-  if (space <= nameStart || space + 6 > end || text.charCodeAt(space + 1) !== OPEN || text.charCodeAt(space + 5) !== CLOSE) {
+function followsLayout(text: string, start: number, end: number, key: KeyLine, strict: boolean): boolean {
+  const valueStart = start + key.prefix.length;
+  if (!key.spaced || valueStart > end || text.charCodeAt(valueStart - 1) !== SPACE || text.charCodeAt(valueStart - 2) !== COLON) {
     return false;
   }
-  const kind = text.charCodeAt(space + 2);
-  const r = text.charCodeAt(space + 3);
-  const access = text.charCodeAt(space + 4);
-  if ((kind !== SPACE && kind !== S && kind !== M) || r !== R || (access !== O && access !== W)) {
+  if (strict) {
+    return text.startsWith(key.prefix, start);
+  }
+  const nameStart = start + key.lead;
+  const nameEnd = nameStart + key.name.length;
+  if ((key.lead > 0 && text.charCodeAt(nameStart - 1) !== SPACE) || text.charCodeAt(nameEnd) !== SPACE || text.charCodeAt(nameEnd + 1) !== OPEN) {
     return false;
   }
-  let p = space + 6;
-  if (text.charCodeAt(p + 1) === BRACKET && p + DEPRECATED.length <= end && text.slice(p, p + DEPRECATED.length) === DEPRECATED) {
-    p += DEPRECATED.length;
+  for (let j = 0; j < key.name.length; j++) {
+    if (key.name.charCodeAt(j) !== text.charCodeAt(nameStart + j)) {
+      return false;
+    }
   }
-  const keyEnd = p;
-  while (p < end && text.charCodeAt(p) === SPACE) {
-    p++;
-  }
-  if (p >= end || text.charCodeAt(p) !== COLON) {
-    return false;
-  }
-  const colon = p;
-  p++;
-  if (p < end && text.charCodeAt(p) === SPACE) {
-    p++;
-  }
-  out.lead = nameStart - start;
-  out.nameStart = nameStart;
-  out.nameEnd = space;
-  out.keyEnd = keyEnd;
-  out.colon = colon;
-  out.valueStart = p;
   return true;
 }
 
 /**
- * The scanned line's field name, or undefined when it holds blanks or control characters (the pattern's
- * `\S+`). `known` is the name at the same position in the previous record: every record of one listing has
- * the same fields in the same order, and reusing that string saves an allocation per line, which is most of
- * the parse on large pools.
+ * Reads a key line `<spaces><name> (<marker>)[ [DEPRECATED]]<spaces>:[ ]<value>`, the shape of the pattern
+ * `^ *(\S+) \((?: RO| RW|SRO|SRW|MRO|MRW)\)( \[DEPRECATED\])? *: ?`, by hand: a regex with captures costs
+ * several times the line split on a 1,000-VM refresh. The value is whatever follows the first ': ' after the
+ * marker: never split on ':' (IPv6, C:\, OpaqueRef:). `known` is a name to share when it is the same.
  */
-function fieldName(text: string, scan: KeyScan, known: string | undefined): string | undefined {
-  if (known !== undefined && known.length === scan.nameEnd - scan.nameStart) {
-    // A charCodeAt loop: String.prototype.startsWith with a position is much slower on a large text.
-    let same = true;
-    for (let j = 0; same && j < known.length; j++) {
-      same = known.charCodeAt(j) === text.charCodeAt(scan.nameStart + j);
-    }
-    if (same) {
-      return known;
-    }
+function scanKeyLine(line: string, known: string | undefined): KeyLine | undefined {
+  const end = line.length;
+  let i = 0;
+  while (i < end && line.charCodeAt(i) === SPACE) {
+    i++;
   }
-  for (let j = scan.nameStart; j < scan.nameEnd; j++) {
-    if (text.charCodeAt(j) <= SPACE) {
+  const nameStart = i;
+  const space = line.indexOf(' ', i);
+  // name, space, '(', three marker characters, ')'
+  if (space <= nameStart || space + 6 > end || line.charCodeAt(space + 1) !== OPEN || line.charCodeAt(space + 5) !== CLOSE) {
+    return undefined;
+  }
+  const kind = line.charCodeAt(space + 2);
+  const r = line.charCodeAt(space + 3);
+  const access = line.charCodeAt(space + 4);
+  if ((kind !== SPACE && kind !== S && kind !== M) || r !== R || (access !== O && access !== W)) {
+    return undefined;
+  }
+  for (let j = nameStart; j < space; j++) {
+    if (line.charCodeAt(j) < SPACE) {
       return undefined;
     }
   }
-  return text.slice(scan.nameStart, scan.nameEnd);
+  let p = space + 6;
+  if (line.charCodeAt(p + 1) === BRACKET && line.startsWith(DEPRECATED, p)) {
+    p += DEPRECATED.length;
+  }
+  const keyEnd = p;
+  while (p < end && line.charCodeAt(p) === SPACE) {
+    p++;
+  }
+  if (p >= end || line.charCodeAt(p) !== COLON) {
+    return undefined;
+  }
+  const colon = p;
+  p++;
+  const spaced = p < end && line.charCodeAt(p) === SPACE;
+  if (spaced) {
+    p++;
+  }
+  const name = line.slice(nameStart, space);
+  return {
+    name: name === known ? known : name,
+    prefix: line.slice(0, p),
+    lead: nameStart,
+    keyLength: keyEnd - nameStart,
+    pad: colon - keyEnd,
+    spaced,
+  };
 }
 
 /** §3: the first key is left-justified, the others right-justified, all to 4 + the longest key. */
-function checkLayout(layout: readonly KeyLayout[]): void {
+function checkLayout(keys: readonly KeyLine[], firstLine: number): void {
   let longest = 0;
-  for (const k of layout) {
+  for (const k of keys) {
     longest = Math.max(longest, k.keyLength);
   }
   const width = longest + 4;
-  layout.forEach((k, i) => {
+  keys.forEach((k, i) => {
     const ok = i === 0 ? k.lead === 0 && k.keyLength + k.pad === width : k.pad === 0 && k.lead + k.keyLength === width;
     if (!ok) {
-      throw new XeParseError(`key not padded to column ${width}`, k.line, k.text);
+      throw new XeParseError(`key not padded to column ${width}`, firstLine + i, k.prefix);
     }
     if (!k.spaced) {
-      throw new XeParseError('no space after the colon', k.line, k.text);
+      throw new XeParseError('no space after the colon', firstLine + i, k.prefix);
     }
   });
 }
