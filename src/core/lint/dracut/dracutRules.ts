@@ -1,4 +1,5 @@
-import type { Finding, Fix, Range, Severity } from '../finding';
+import type { Severity } from '../finding';
+import { ruleFindings } from '../raid/ruleFindings';
 
 /** The dracut drop-in rules of config-formats.md §3.3 with their severities; the ids are the contract. */
 export const dracutRules = {
@@ -20,10 +21,4 @@ export const dracutRules = {
   'dracut/add-device-unknown': 'warning',
 } as const satisfies Record<string, Severity>;
 
-export type DracutRuleId = keyof typeof dracutRules;
-
-export function dracutFinding(code: DracutRuleId, range: Range, message: string, fixes?: readonly Fix[]): Finding {
-  return fixes && fixes.length > 0
-    ? { code, severity: dracutRules[code], range, message, fixes }
-    : { code, severity: dracutRules[code], range, message };
-}
+export const dracutFinding = ruleFindings(dracutRules);

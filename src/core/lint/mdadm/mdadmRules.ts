@@ -1,4 +1,5 @@
-import type { Finding, Fix, Range, Severity } from '../finding';
+import type { Severity } from '../finding';
+import { ruleFindings } from '../raid/ruleFindings';
 
 /** The mdadm.conf rules of config-formats.md §2.3 with their severities; the ids are the contract. */
 export const mdadmRules = {
@@ -22,10 +23,4 @@ export const mdadmRules = {
   'mdadm/create-word': 'error',
 } as const satisfies Record<string, Severity>;
 
-export type MdadmRuleId = keyof typeof mdadmRules;
-
-export function mdadmFinding(code: MdadmRuleId, range: Range, message: string, fixes?: readonly Fix[]): Finding {
-  return fixes && fixes.length > 0
-    ? { code, severity: mdadmRules[code], range, message, fixes }
-    : { code, severity: mdadmRules[code], range, message };
-}
+export const mdadmFinding = ruleFindings(mdadmRules);
