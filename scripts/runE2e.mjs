@@ -22,7 +22,7 @@ const sims = [];
 try {
   const fixture = await startLabFixture(runDir);
   const phaseFile = path.join(runDir, 'e2e-phase-2');
-  server = await startVsCodeServer({ runDir, env: { XCPNG_E2E: '1', XCPNG_E2E_LAB: JSON.stringify(fixture), XCPNG_E2E_PHASE_FILE: phaseFile } });
+  server = await startVsCodeServer({ runDir, env: { XCPNG_E2E: '1', XCPNG_E2E_GREP: process.env.XCPNG_E2E_GREP ?? '', XCPNG_E2E_LAB: JSON.stringify(fixture), XCPNG_E2E_PHASE_FILE: phaseFile } });
   console.log(`VS Code server ${server.version} at ${server.url} (code-server embedded)`);
   browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: chromiumArgs });
 

@@ -4,7 +4,8 @@ import * as fs from 'node:fs';
 import Mocha from 'mocha';
 
 export function run(): Promise<void> {
-  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 60_000, reporter: 'spec' });
+  // XCPNG_E2E_GREP narrows a run while working on one suite (scripts/runE2e.mjs passes it through).
+  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 60_000, reporter: 'spec', grep: process.env.XCPNG_E2E_GREP });
   // The suites are bundled into this file, so give them mocha's globals by hand before requiring them.
   mocha.suite.emit('pre-require', globalThis, 'bundle', mocha);
   // require, not import: the suites must run after pre-require, and imports would be hoisted above it.
@@ -12,11 +13,14 @@ export function run(): Promise<void> {
   // The runner starts a second extension host for the tests that need a reload in between.
   if (process.env.XCPNG_E2E_PHASE_FILE && fs.existsSync(process.env.XCPNG_E2E_PHASE_FILE)) {
     require('./suite/afterReload.test');
+    require('./suite/guidesAfterReload.test');
   } else {
     require('./suite/activation.test');
     require('./suite/explorer.test');
     require('./suite/vmActions.test');
     require('./suite/hostActions.test');
+    require('./suite/guides.test');
+    require('./suite/lint.test');
   }
   /* eslint-enable @typescript-eslint/no-require-imports */
   return new Promise((resolve, reject) => {

@@ -1,0 +1,230 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { XcpngLabApi } from '../../../src/extension';
+import type { ConfirmQuestion } from '../../../src/core/ops/confirm';
+import type { RunbookRecord } from '../../../src/core/ops/runbook/runbookJournal';
+import type { StepDrift } from '../../../src/core/ops/runbook/verifyRunbook';
+import { argvLog, configurePools, extensionApi, labFixture, simState, type LabFixture, type SimRecord } from './labFixture';
+
+// The guides as runbooks, end to end against simulated pool "Lab A" (8.3.0). Earlier suites rename, move and
+// stop VMs, so VMs are found by their description and their state is read before each test.
+describe('Guides as runbooks against the simulated pool', () => {
+  let api: XcpngLabApi;
+  let fixture: LabFixture;
+  let asked: ConfirmQuestion[] = [];
+  let answers: boolean[] = [];
+
+  const monitor = () => {
+    const m = api.lab.monitors.find((x) => x.target.name === 'Lab A');
+    assert.ok(m);
+    return m;
+  };
+  const state = () => simState(fixture.a) as unknown as { pool: SimRecord; hosts: SimRecord[]; vms: SimRecord[]; vifs: SimRecord[]; networks: SimRecord[] };
+  const vmByDescription = (description: string): SimRecord => {
+    const vm = state().vms.find((v) => v['name-description'] === description);
+    assert.ok(vm, `no VM described "${description}"`);
+    return vm;
+  };
+  const hostByName = (name: string): SimRecord => {
+    const host = state().hosts.find((h) => h['name-label'] === name);
+    assert.ok(host, `no host ${name}`);
+    return host;
+  };
+  const networkByName = (name: string): SimRecord => {
+    const network = state().networks.find((n) => n['name-label'] === name);
+    assert.ok(network, `no network ${name}`);
+    return network;
+  };
+  const map = (record: SimRecord | undefined, field: string): Record<string, string> => (record?.[field] ?? {}) as Record<string, string>;
+  const vifsOf = (vmUuid: string): SimRecord[] => state().vifs.filter((v) => v['vm-uuid'] === vmUuid);
+  /** What a guide sent, without the snapshot reads around it. */
+  const actionCalls = (since: number): string[][] => argvLog(fixture.a).slice(since).filter((c) => !/-list$/.test(c[1] ?? ''));
+  const vmNode = (uuid: string) => api.explorer.nodeFor(monitor().target.id, 'vm', uuid);
+  const xe = async (...args: string[]): Promise<void> => {
+    const result = await api.lab.connection(monitor().target).exec(['xe', ...args]);
+    assert.equal(result.code, 0, result.stderr);
+  };
+  const ensureRunning = async (uuid: string): Promise<void> => {
+    if (state().vms.find((v) => v.uuid === uuid)?.['power-state'] !== 'running') await xe('vm-start', `uuid=${uuid}`);
+    await monitor().refreshAfterChange();
+  };
+  const step = (record: RunbookRecord | undefined, id: string): string | undefined => record?.steps.find((s) => s.id === id)?.state;
+
+  before(async () => {
+    fixture = labFixture();
+    api = await extensionApi();
+    api.prompts.override = { confirmUnknownHostKey: async () => true };
+    api.confirm.override = async (question) => {
+      asked.push(question);
+      return answers.shift() ?? false;
+    };
+    await configurePools(api, fixture);
+    await monitor().refreshAfterChange();
+    assert.equal(monitor().status.kind, 'ready');
+  });
+
+  beforeEach(() => {
+    asked = [];
+    answers = [];
+  });
+
+  after(() => {
+    api.confirm.override = undefined;
+  });
+
+  it('Router VM: marks the VM, turns ethtool-tx off on each VIF lacking it, shuts down and starts (asked once), verifies', async () => {
+    const pf = vmByDescription('Edge router and firewall');
+    await ensureRunning(pf.uuid);
+    const lacking = vifsOf(pf.uuid).filter((v) => map(v, 'other-config')['ethtool-tx'] !== 'off');
+    assert.ok(lacking.length >= 2, 'the scenario gives pfSense two VIFs without the setting');
+    answers = [true];
+    const since = argvLog(fixture.a).length;
+    const record = await vscode.commands.executeCommand<RunbookRecord>('xcpng.guide.routerVm', vmNode(pf.uuid));
+    assert.deepEqual(actionCalls(since), [
+      ['xe', 'vm-param-set', `uuid=${pf.uuid}`, 'other-config:xcpng-lab.guide=router'],
+      ...lacking.map((v) => ['xe', 'vif-param-set', `uuid=${v.uuid}`, 'other-config:ethtool-tx=off']),
+      ['xe', 'vm-shutdown', `uuid=${pf.uuid}`],
+      ['xe', 'vm-start', `uuid=${pf.uuid}`],
+    ]);
+    assert.equal(asked.length, 1);
+    assert.match(asked[0]?.message ?? '', /^Shut down and start "pfSense"\?$/);
+    assert.match(asked[0]?.detail ?? '', new RegExp(`xe vm-shutdown uuid=${pf.uuid}\\nxe vm-start uuid=${pf.uuid}`), 'the modal names the commands');
+    assert.ok(vifsOf(pf.uuid).every((v) => map(v, 'other-config')['ethtool-tx'] === 'off'));
+    assert.equal(vmByDescription('Edge router and firewall')['power-state'], 'running');
+    assert.deepEqual(record?.steps.map((s) => s.state), ['done', 'done', 'done', 'manual']);
+    assert.equal(record?.finished, true);
+    assert.match(String(api.explorer.getTreeItem(vmNode(pf.uuid)).contextValue), /^vm:running(:[a-z]+)*:router(:|$)/);
+  });
+
+  it('detects drift (a VIF without ethtool-tx=off), warns in the tree, reports it in Verify Only, and fixes only that VIF', async () => {
+    const pf = vmByDescription('Edge router and firewall');
+    const vif = vifsOf(pf.uuid).find((v) => v.device === '1') ?? vifsOf(pf.uuid)[0];
+    assert.ok(vif);
+    // The simulator has no vif-create: a VIF losing the key is the same drift as a new VIF without it.
+    await xe('vif-param-remove', `uuid=${vif.uuid}`, 'param-name=other-config', 'param-key=ethtool-tx');
+    await monitor().refreshAfterChange();
+    const item = api.explorer.getTreeItem(vmNode(pf.uuid));
+    assert.match(String(item.description), /lacks ethtool-tx=off/);
+    const ref = { guideId: 'routerVm', poolId: monitor().target.id, targetUuid: pf.uuid };
+    let since = argvLog(fixture.a).length;
+    const drift = await vscode.commands.executeCommand<StepDrift[]>('xcpng.guide.verify', ref);
+    assert.deepEqual(actionCalls(since), [], 'Verify Only must not act');
+    assert.deepEqual(
+      drift?.map((d) => [d.stepId, d.drift]),
+      [
+        ['mark', undefined],
+        ['ethtool', `VIF ${String(vif.device)} without ethtool-tx=off`],
+      ],
+    );
+    const script = await vscode.commands.executeCommand<string>('xcpng.guide.copyScript', ref);
+    assert.match(script ?? '', new RegExp(`^xe vif-param-set uuid=${vif.uuid} other-config:ethtool-tx=off$`, 'm'));
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    answers = [true];
+    since = argvLog(fixture.a).length;
+    await vscode.commands.executeCommand('xcpng.guide.fixRouterVifs', vmNode(pf.uuid));
+    assert.deepEqual(actionCalls(since), [
+      ['xe', 'vif-param-set', `uuid=${vif.uuid}`, 'other-config:ethtool-tx=off'],
+      ['xe', 'vm-shutdown', `uuid=${pf.uuid}`],
+      ['xe', 'vm-start', `uuid=${pf.uuid}`],
+    ]);
+    assert.doesNotMatch(String(api.explorer.getTreeItem(vmNode(pf.uuid)).description), /ethtool/);
+  });
+
+  it('Nested XCP-ng: refuses a VM under 4 GiB before sending anything', async () => {
+    const pf = vmByDescription('Edge router and firewall');
+    const since = argvLog(fixture.a).length;
+    const record = await vscode.commands.executeCommand<RunbookRecord | undefined>('xcpng.guide.nestedVm', vmNode(pf.uuid));
+    assert.equal(record, undefined, 'the command reports the refusal as an error');
+    assert.deepEqual(actionCalls(since), []);
+  });
+
+  it('Nested XCP-ng on an 8.3 host: platform:nested-virt (not exp-nested-hvm) and nic_type=e1000; the restart is offered', async () => {
+    const db = vmByDescription('PostgreSQL 16');
+    assert.equal(map(db, 'platform')['nested-virt'], undefined);
+    answers = [false];
+    const since = argvLog(fixture.a).length;
+    const record = await vscode.commands.executeCommand<RunbookRecord>('xcpng.guide.nestedVm', vmNode(db.uuid));
+    assert.deepEqual(actionCalls(since), [['xe', 'vm-param-set', `uuid=${db.uuid}`, 'platform:nested-virt=true', 'platform:nic_type=e1000']]);
+    const platform = map(vmByDescription('PostgreSQL 16'), 'platform');
+    assert.equal(platform['nested-virt'], 'true');
+    assert.equal(platform['nic_type'], 'e1000');
+    assert.equal(platform['exp-nested-hvm'], undefined);
+    assert.equal(step(record, 'platform'), 'done');
+    assert.equal(step(record, 'restart'), 'skipped');
+  });
+
+  it('VLAN trunk: refuses while attached VMs run, then sets MTU 1504 and offers the safe reboot', async () => {
+    const storage = networkByName('Storage (jumbo frames)');
+    const db = vmByDescription('PostgreSQL 16');
+    await ensureRunning(db.uuid);
+    const poolNode = { kind: 'pool', id: `pool/${monitor().target.id}`, poolId: monitor().target.id };
+    let since = argvLog(fixture.a).length;
+    await vscode.commands.executeCommand('xcpng.guide.vlanTrunk', poolNode, undefined, { networkUuid: storage.uuid });
+    assert.deepEqual(actionCalls(since), [], 'refused: db01 runs on the network');
+    await xe('vm-shutdown', `uuid=${db.uuid}`);
+    answers = [false];
+    since = argvLog(fixture.a).length;
+    const record = await vscode.commands.executeCommand<RunbookRecord>('xcpng.guide.vlanTrunk', poolNode, undefined, { networkUuid: storage.uuid });
+    assert.deepEqual(actionCalls(since), [['xe', 'network-param-set', `uuid=${storage.uuid}`, 'MTU=1504']]);
+    assert.equal(String(networkByName('Storage (jumbo frames)')['MTU']), '1504');
+    assert.match(asked[0]?.message ?? '', /^Reboot .*xcp-ng-lab1.* now\?$/);
+    assert.deepEqual(record?.steps.map((s) => s.state), ['done', 'skipped', 'manual']);
+  });
+
+  it('Auto power on: sets the pool flag and the VM flag, verified both', async () => {
+    const vm = vmByDescription('PostgreSQL 16');
+    const poolUuid = state().pool.uuid;
+    await xe('pool-param-set', `uuid=${poolUuid}`, 'other-config:auto_poweron=false');
+    const since = argvLog(fixture.a).length;
+    const record = await vscode.commands.executeCommand<RunbookRecord>('xcpng.guide.autoPowerOn', vmNode(vm.uuid));
+    assert.deepEqual(actionCalls(since), [
+      ['xe', 'pool-param-set', `uuid=${poolUuid}`, 'other-config:auto_poweron=true'],
+      ['xe', 'vm-param-set', `uuid=${vm.uuid}`, 'other-config:auto_poweron=true'],
+    ]);
+    assert.equal(map(state().pool, 'other-config')['auto_poweron'], 'true');
+    assert.equal(map(vmByDescription('PostgreSQL 16'), 'other-config')['auto_poweron'], 'true');
+    assert.deepEqual(record?.steps.map((s) => s.state), ['done', 'done']);
+  });
+
+  it('Dom0 memory: shows both sources, writes base = max, and resumes after a host reboot at the verification', async () => {
+    const h1 = hostByName('xcp-ng-lab1');
+    const hostNode = api.explorer.nodeFor(monitor().target.id, 'host', h1.uuid);
+    // Set memory, accept the reboot offer, then decline the safe reboot's pool-master question: interrupted.
+    answers = [true, true, false];
+    let since = argvLog(fixture.a).length;
+    await vscode.commands.executeCommand('xcpng.guide.dom0Memory', hostNode, undefined, { mib: 6144 });
+    // Read to check (already set?), read for the modal, write, read back to verify.
+    assert.deepEqual(actionCalls(since), [
+      ['/opt/xensource/libexec/xen-cmdline', '--get-xen', 'dom0_mem'],
+      ['/opt/xensource/libexec/xen-cmdline', '--get-xen', 'dom0_mem'],
+      ['/opt/xensource/libexec/xen-cmdline', '--set-xen', 'dom0_mem=6144M,max:6144M'],
+      ['/opt/xensource/libexec/xen-cmdline', '--get-xen', 'dom0_mem'],
+    ]);
+    assert.match(asked[0]?.detail ?? '', /Now: dom0_mem=4096M,max:4096M on the Xen command line; the dom0 VM has 4096 MiB\.\nRecommended: 4096 MiB/);
+    assert.match(asked[2]?.message ?? '', /is the pool master/);
+    // The host reboots outside the runbook (as if the user rebooted it, or the runbook was cut off mid-reboot).
+    await xe('host-disable', `uuid=${h1.uuid}`);
+    await xe('host-reboot', `uuid=${h1.uuid}`);
+    asked = [];
+    since = argvLog(fixture.a).length;
+    const record = await vscode.commands.executeCommand<RunbookRecord>('xcpng.guide.resume', { guideId: 'dom0Memory', poolId: monitor().target.id, targetUuid: h1.uuid });
+    assert.deepEqual(actionCalls(since), [], 'resume verified the interrupted reboot instead of rebooting again');
+    assert.equal(asked.length, 0);
+    assert.deepEqual(record?.steps.map((s) => [s.id, s.state, s.detail]), [
+      ['cmdline', 'done', undefined],
+      ['reboot', 'done', 'verified after the interruption'],
+    ]);
+    assert.equal(record?.finished, true);
+  });
+
+  it('leaves a Router VM runbook stopped before its restart, for the after-reload suite to resume', async () => {
+    const db = vmByDescription('PostgreSQL 16');
+    await ensureRunning(db.uuid);
+    answers = [false];
+    const since = argvLog(fixture.a).length;
+    await vscode.commands.executeCommand('xcpng.guide.routerVm', vmNode(db.uuid));
+    const sent = actionCalls(since);
+    assert.deepEqual(sent.map((c) => c[1]), ['vm-param-set', 'vif-param-set', 'vif-param-set']);
+    assert.equal(state().vms.find((v) => v.uuid === db.uuid)?.['power-state'], 'running');
+  });
+});
