@@ -9,9 +9,24 @@ import { simPaths, type SimPaths } from './state/simPaths';
 import { shellQuote as shq } from './shellQuote';
 import { StateStore } from './state/stateStore';
 
-/** Compiled entry points (this file runs from out/test/sim). */
-const XE_JS = path.join(__dirname, 'bin', 'xe.js');
-const DOM0_JS = path.join(__dirname, 'bin', 'dom0.js');
+/**
+ * The compiled simulator (this file runs from out/test/sim) is copied into the server's own folder: the
+ * password login user must be able to run it, and the repository may sit under a folder only root can
+ * enter (a CI clone in a mktemp -d folder is mode 700).
+ */
+export function simLibDir(dir: string): string {
+  return path.join(dir, 'lib');
+}
+
+function copySimLib(dir: string): void {
+  const lib = simLibDir(dir);
+  const copied = path.join(lib, 'bin', 'xe.js');
+  // Up to date when copied after the last build (a reset or a fixture case reuses the folder).
+  if (fs.existsSync(copied) && fs.statSync(copied).mtimeMs >= fs.statSync(path.join(__dirname, 'bin', 'xe.js')).mtimeMs) return;
+  fs.rmSync(lib, { recursive: true, force: true });
+  fs.cpSync(__dirname, lib, { recursive: true, filter: (src) => !src.endsWith('.map') });
+  fs.chmodSync(lib, 0o755);
+}
 
 /** `#!/bin/sh` + `exec node <js> "$@"`, with absolute paths, failing clearly when out/ was not built. */
 function launcher(dir: string, js: string, tool: string | undefined, label: string): string {
@@ -37,6 +52,9 @@ function writeExecutable(file: string, content: string): void {
 }
 
 export function writeLaunchers(paths: SimPaths): void {
+  copySimLib(paths.dir);
+  const XE_JS = path.join(simLibDir(paths.dir), 'bin', 'xe.js');
+  const DOM0_JS = path.join(simLibDir(paths.dir), 'bin', 'dom0.js');
   writeExecutable(path.join(paths.bin, 'xe'), launcher(paths.dir, XE_JS, undefined, 'xe'));
   for (const tool of Object.keys(DOM0_TOOLS)) {
     const file = tool === 'xen-cmdline' ? path.join(paths.root, 'opt', 'xensource', 'libexec', 'xen-cmdline') : path.join(paths.bin, tool);

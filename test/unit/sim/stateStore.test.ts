@@ -3,7 +3,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { prepareSimDir } from '../../sim/prepareSimDir';
+import { prepareSimDir, simLibDir } from '../../sim/prepareSimDir';
 import type { SimPaths } from '../../sim/state/simPaths';
 import type { SimState } from '../../sim/state/simState';
 
@@ -50,7 +50,7 @@ describe('lab simulator state file and launchers', function () {
     const text = fs.readFileSync(path.join(paths.bin, 'xe'), 'utf8');
     const missing = path.join(work, 'no-such-out', 'xe.js');
     const broken = path.join(work, 'xe-broken');
-    fs.writeFileSync(broken, text.split(path.join(__dirname, '..', '..', 'sim', 'bin', 'xe.js')).join(missing), { mode: 0o755 });
+    fs.writeFileSync(broken, text.split(path.join(simLibDir(paths.dir), 'bin', 'xe.js')).join(missing), { mode: 0o755 });
     const r = spawnSync(broken, ['vm-list'], { encoding: 'utf8' });
     assert.equal(r.status, 127);
     assert.match(r.stderr, /missing; run 'npm run compile-tests' first/);
