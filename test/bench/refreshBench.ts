@@ -7,7 +7,7 @@
  * 3. Refresh latency of the 1,000-VM pool over real OpenSSH with the stand-in's per-call delay on, against
  *    the physical floor: one exec round trip plus what the batch's xe calls cost when run one by one.
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -130,8 +130,6 @@ async function latency(): Promise<void> {
     return;
   }
   const simDir = mkdtempSync(join(tmpdir(), 'xcpng-bench-sim-'));
-  // The simulator bind-mounts root/root as /root; the generated pool has no files there, so create it.
-  mkdirSync(join(simDir, 'root', 'root'), { recursive: true });
   const sim = await startSim({ scenario: 'large-pool', delayMs: DELAY_MS, dir: simDir });
   const dir = mkdtempSync(join(tmpdir(), 'xcpng-bench-ssh-'));
   const trustStore = new TrustStore({ knownHostsFiles: [], trustFile: join(dir, 'trusted_hosts') });

@@ -108,7 +108,8 @@ export function prepareSimDir(dir: string, scenario: string, opts: { delayMs?: n
     // Every login user runs xe: state, lock and log must be writable by all of them.
     fs.chmodSync(d, 0o777);
   }
-  for (const d of [paths.bin, paths.root, paths.ns, paths.home, path.join(paths.root, 'proc'), path.join(paths.root, 'etc'), path.join(paths.root, 'opt')]) fs.mkdirSync(d, { recursive: true });
+  // Every folder the namespace bind-mounts must exist, whatever the scenario puts in it (large-pool has no /root files).
+  for (const d of [paths.bin, paths.root, paths.ns, paths.home, ...['proc', 'etc', 'opt', 'root', 'boot'].map((d) => path.join(paths.root, d))]) fs.mkdirSync(d, { recursive: true });
   const built = loadScenario(scenario);
   if (opts.delayMs !== undefined) built.state.delayMs = opts.delayMs;
   new StateStore(paths).write(built.state);
