@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The whole test suite from nothing: system packages, npm packages, typecheck, lint, build, unit,
-# integration (real OpenSSH), extension host + UI smoke (code-server + Chromium), packaging.
+# integration (real OpenSSH), extension host + UI smoke (code-server + Chromium), packaging, the demo.
 # Ends with one plain line `N passed, N failed` summed over every tier; exits non-zero on any failure.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -45,6 +45,8 @@ else
 fi
 
 step package node scripts/checkPackage.mjs
+# The README's demo command, run and opened like a user would.
+step demo node scripts/checkDemo.mjs
 
 rm -rf "$logdir"
 echo "$passed passed, $failed failed"
