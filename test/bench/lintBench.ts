@@ -1,4 +1,3 @@
-import { performance } from 'node:perf_hooks';
 import { languageSupports } from '../../src/core/lint/languageSupports';
 import { lintText } from '../../src/core/lint/lintText';
 
@@ -37,11 +36,62 @@ export function vmxConfig(lines: number): string {
   return `${out.join('\n')}\n`;
 }
 
-function time(run: () => unknown, repeat: number): number {
-  run();
-  const start = performance.now();
-  for (let i = 0; i < repeat; i++) run();
-  return (performance.now() - start) / repeat;
+const ROUNDS = 11;
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] as number;
+}
+
+/**
+ * CPU milliseconds per call of `run`, repeated until 10 ms are spent so the clock's granularity does not
+ * matter. CPU time rather than wall time: on a busy machine the wall clock mostly measures the other processes.
+ */
+function cpuMsPerCall(run: () => unknown): number {
+  const start = process.cpuUsage();
+  let calls = 0;
+  let spent: number;
+  do {
+    run();
+    calls++;
+    const used = process.cpuUsage(start);
+    spent = (used.user + used.system) / 1000;
+  } while (spent < 10);
+  return spent / calls;
+}
+
+export interface Measured {
+  /** Median CPU ms of one lint. */
+  readonly lintMs: number;
+  /** Median CPU ms of one `text.split('\n')`. */
+  readonly splitMs: number;
+  /** Median of the per-round ratios lint / split. */
+  readonly ratio: number;
+}
+
+/**
+ * Times `lint` against splitting the same text into lines: one warm-up of each (the first call pays for
+ * compiling the code, not what a user typing sees), then rounds that time both side by side, so each ratio
+ * compares the two under the same machine load; the medians drop rounds disturbed by other processes.
+ */
+export function measureAgainstSplit(text: string, lint: () => unknown): Measured {
+  text.split('\n');
+  lint();
+  const lints: number[] = [];
+  const splits: number[] = [];
+  const ratios: number[] = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    const split = cpuMsPerCall(() => text.split('\n'));
+    const linted = cpuMsPerCall(lint);
+    splits.push(split);
+    lints.push(linted);
+    ratios.push(linted / split);
+  }
+  return { lintMs: median(lints), splitMs: median(splits), ratio: median(ratios) };
+}
+
+export function formatMeasured(label: string, lines: number, findings: number, measured: Measured): string {
+  return `${label}: ${lines} lines, ${findings} findings: lint ${measured.lintMs.toFixed(2)} ms, split ${measured.splitMs.toFixed(3)} ms, ratio ${measured.ratio.toFixed(1)}x (median of ${ROUNDS} rounds)`;
 }
 
 function main(): void {
@@ -51,10 +101,9 @@ function main(): void {
   ] as const) {
     const support = languageSupports.get(languageId);
     if (!support) throw new Error(`no support for ${languageId}`);
-    const split = time(() => text.split('\n'), 50);
-    const lint = time(() => lintText(support, text, { fileName }), 20);
     const findings = lintText(support, text, { fileName }).length;
-    console.log(`${languageId}: ${text.split('\n').length - 1} lines, ${findings} findings: lint ${lint.toFixed(2)} ms, split ${split.toFixed(3)} ms, ratio ${(lint / split).toFixed(1)}x`);
+    const measured = measureAgainstSplit(text, () => lintText(support, text, { fileName }));
+    console.log(formatMeasured(languageId, text.split('\n').length - 1, findings, measured));
   }
 }
 

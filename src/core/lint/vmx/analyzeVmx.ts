@@ -78,7 +78,8 @@ class VmxChecker {
         this.push(valueRange(e), 'error', 'vmx/memsize-multiple-4', `\`memsize\` must be a multiple of 4 (MB), or the VM will not power on; ${mb} is not.`, [setValue(e, String(up)), setValue(e, String(mb - (mb % 4)), false)]);
       }
     }
-    const device = /^(ethernet|scsi)\d+\.virtualdev$/.exec(e.lowerKey)?.[1];
+    // The endsWith tests skip the regexes for the many keys they cannot match.
+    const device = e.lowerKey.endsWith('.virtualdev') ? /^(ethernet|scsi)\d+\.virtualdev$/.exec(e.lowerKey)?.[1] : undefined;
     if (device) {
       const allowed = device === 'ethernet' ? nicDevices : scsiDevices;
       if (!allowed.includes(lower)) {
@@ -95,7 +96,7 @@ class VmxChecker {
   checkOrphanNics(): void {
     const reported = new Set<string>();
     for (const e of this.first.values()) {
-      const m = /^(ethernet\d+)\.(.+)$/.exec(e.lowerKey);
+      const m = e.lowerKey.startsWith('ethernet') ? /^(ethernet\d+)\.(.+)$/.exec(e.lowerKey) : null;
       if (!m || m[2] === 'present' || reported.has(m[1] as string)) continue;
       reported.add(m[1] as string);
       if (isTrue(this.get(`${m[1] as string}.present`))) continue;
@@ -104,7 +105,7 @@ class VmxChecker {
   }
 
   presentNics(): string[] {
-    return [...this.first.values()].filter((e) => /^ethernet\d+\.present$/.test(e.lowerKey) && isTrue(e)).map((e) => e.key.slice(0, e.key.indexOf('.')));
+    return [...this.first.values()].filter((e) => e.lowerKey.endsWith('.present') && /^ethernet\d+\.present$/.test(e.lowerKey) && isTrue(e)).map((e) => e.key.slice(0, e.key.indexOf('.')));
   }
 }
 
@@ -130,7 +131,7 @@ function checkNested(checker: VmxChecker, context: LintContext): void {
       vhv ? setValue(vhv, 'TRUE') : { title: 'Add `vhv.enable = "TRUE"`', edits: [appendLineEdit(source, 'vhv.enable = "TRUE"')], preferred: true },
     ]);
   }
-  const workstation = [...checker.first.keys()].some((k) => /^ethernet\d+\.connectiontype$/.test(k));
+  const workstation = [...checker.first.keys()].some((k) => k.endsWith('.connectiontype') && /^ethernet\d+\.connectiontype$/.test(k));
   if (workstation) {
     const cpuid = checker.get('hypervisor.cpuid.v0');
     if (!cpuid || !isFalse(cpuid)) {
@@ -149,6 +150,7 @@ function checkNested(checker: VmxChecker, context: LintContext): void {
     }
   }
   for (const e of checker.first.values()) {
+    if (!e.lowerKey.endsWith('.virtualdev')) continue;
     const controller = /^(scsi\d+)\.virtualdev$/.exec(e.lowerKey)?.[1];
     if (controller && e.value.toLowerCase() === 'pvscsi' && isTrue(checker.get(`${controller}.present`))) {
       checker.push(valueRange(e), 'error', 'vmx/nested-pvscsi', 'XCP-ng has no PVSCSI driver ("PVSCSI controller won\'t work"): use LSI Logic SAS or a vNVMe controller.', [setValue(e, 'lsisas1068')]);

@@ -30,6 +30,12 @@ export interface VmxParse {
 }
 
 const keyPattern = /^[A-Za-z0-9._:-]+$/;
+const HASH = 0x23;
+const QUOTE = 0x22;
+
+function isBlank(c: number): boolean {
+  return c === 0x20 || c === 0x09;
+}
 
 /**
  * Reads .vmx lines as VMware writes them (config-formats.md §4.1): `key = "value"`, `#` comment lines.
@@ -38,42 +44,45 @@ const keyPattern = /^[A-Za-z0-9._:-]+$/;
 export function parseVmx(source: SourceLines): VmxParse {
   const entries: VmxEntry[] = [];
   const syntax: VmxProblem[] = [];
-  source.lines.forEach((text, line) => {
+  const lines = source.lines;
+  for (let line = 0; line < lines.length; line++) {
+    const text = lines[line] as string;
     let i = 0;
-    while (i < text.length && (text[i] === ' ' || text[i] === '\t')) i++;
-    if (i === text.length || text[i] === '#') return;
+    while (i < text.length && isBlank(text.charCodeAt(i))) i++;
+    if (i === text.length || text.charCodeAt(i) === HASH) continue;
     const eq = text.indexOf('=', i);
     if (eq < 0) {
       syntax.push({ line, start: i, end: text.trimEnd().length, message: 'Not a `key = "value"` line.' });
-      return;
+      continue;
     }
     const key = text.slice(i, eq).trimEnd();
     if (!keyPattern.test(key)) {
       syntax.push({ line, start: i, end: i + Math.max(key.length, 1), message: key === '' ? 'The line has no key before `=`.' : `\`${key}\` is not a .vmx key: keys are letters, digits, \`.\`, \`:\` and \`_\`.` });
-      return;
+      continue;
     }
     let v = eq + 1;
-    while (v < text.length && (text[v] === ' ' || text[v] === '\t')) v++;
-    if (text[v] === '"') {
+    while (v < text.length && isBlank(text.charCodeAt(v))) v++;
+    if (text.charCodeAt(v) === QUOTE) {
       const close = text.indexOf('"', v + 1);
       if (close < 0) {
         syntax.push({ line, start: v, end: text.length, message: 'The quoted value is not closed on this line.' });
-        return;
+        continue;
       }
-      const rest = text.slice(close + 1).trim();
+      // Most lines end at the closing quote: no need to cut and trim an empty rest.
+      const rest = close + 1 < text.length ? text.slice(close + 1).trim() : '';
       if (rest !== '' && !rest.startsWith('#')) {
         syntax.push({ line, start: close + 1, end: text.trimEnd().length, message: 'Unexpected text after the closing quote.' });
-        return;
+        continue;
       }
       entries.push({ line, key, lowerKey: key.toLowerCase(), keyStart: i, keyEnd: i + key.length, value: text.slice(v + 1, close), valueStart: v + 1, rawStart: v, rawEnd: close + 1, quoted: true });
-      return;
+      continue;
     }
     const value = text.slice(v).trimEnd();
     if (value === '') {
       syntax.push({ line, start: eq, end: eq + 1, message: `\`${key}\` has no value: write \`${key} = ""\` for an empty one.` });
-      return;
+      continue;
     }
     entries.push({ line, key, lowerKey: key.toLowerCase(), keyStart: i, keyEnd: i + key.length, value, valueStart: v, rawStart: v, rawEnd: v + value.length, quoted: false });
-  });
+  }
   return { entries, syntax };
 }

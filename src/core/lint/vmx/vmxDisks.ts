@@ -11,12 +11,14 @@ const fileNameKey = /^(scsi|sata|ide|nvme)(\d+:\d+)\.filename$/;
 
 /** The virtual disks (.vmdk files, not CD images) of present slots, in file order. */
 export function vmxDisks(fileName: string, entries: readonly VmxEntry[]): VmxDisk[] {
-  const byKey = new Map(entries.map((e) => [e.lowerKey, e]));
+  // Built on the first disk only: most entries are not disks, and a map of every entry cost more than the rest.
+  let byKey: Map<string, VmxEntry> | undefined;
   const disks: VmxDisk[] = [];
   for (const entry of entries) {
-    const m = fileNameKey.exec(entry.lowerKey);
+    const m = entry.lowerKey.endsWith('.filename') ? fileNameKey.exec(entry.lowerKey) : null;
     if (!m || !entry.value.toLowerCase().endsWith('.vmdk')) continue;
     const slot = `${m[1] as string}${m[2] as string}`;
+    byKey ??= new Map(entries.map((e) => [e.lowerKey, e]));
     if (byKey.get(`${slot}.present`)?.value.toLowerCase() === 'false') continue;
     if (byKey.get(`${slot}.devicetype`)?.value.toLowerCase().includes('cdrom')) continue;
     disks.push({ entry, path: resolveSiblingPath(fileName, entry.value) });

@@ -21,8 +21,11 @@ const isHex = (c: string | undefined): boolean => c !== undefined && /^[0-9a-fA-
  * Interprets the escapes of an xl string body the way xl does (config-formats.md §1.1): the usual C escapes
  * are honoured, octal escapes are parsed and then dropped, and `\x` is always refused.
  */
+const NO_ESCAPES: readonly XlEscape[] = [];
+
 export function decodeXlString(body: string): DecodedXlString {
-  if (!body.includes('\\')) return { value: body, invalid: [], altering: [] };
+  // Most strings have no backslash: share one empty list instead of allocating two per string.
+  if (!body.includes('\\')) return { value: body, invalid: NO_ESCAPES, altering: NO_ESCAPES };
   let value = '';
   const invalid: XlEscape[] = [];
   const altering: XlEscape[] = [];

@@ -123,8 +123,10 @@ export function lexXl(source: SourceLines): XlLexResult {
         let closed = false;
         const quote = c === Ch.Quote ? '"' : "'";
         const close = text.indexOf(quote, i);
-        // Fast path: no backslash before the closing quote, so nothing can escape it.
-        if (close >= 0 && text.lastIndexOf('\\', close) < i) {
+        // Fast path: no backslash before the closing quote, so nothing can escape it. A forward indexOf, not
+        // lastIndexOf from the quote: V8 runs indexOf as fast inline code, lastIndexOf as a slow runtime call.
+        const backslash = close >= 0 ? text.indexOf('\\', i) : 0;
+        if (close >= 0 && (backslash < 0 || backslash > close)) {
           i = close + 1;
           closed = true;
         }
