@@ -20,6 +20,7 @@ import { MaintenanceRecords } from './vscode/lab/maintenanceRecords';
 import { registerPoolCommands } from './vscode/commands/registerPoolCommands';
 import { registerCommandLog } from './vscode/commands/registerCommandLog';
 import { registerVmDetails } from './vscode/commands/registerVmDetails';
+import { registerGuides } from './vscode/guides/registerGuides';
 
 /** What activate() returns: the extension-host tests drive and observe the extension through it. */
 export interface XcpngLabApi {
@@ -62,6 +63,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<XcpngL
       ...registerPoolCommands(log, lab, locks),
       ...registerCommandLog(log, lab),
       ...registerVmDetails(log, lab),
+      ...registerGuides(log, lab, explorer, confirm, locks, context),
     );
     registerLinting(context, log);
     await lab.reload();

@@ -28,6 +28,11 @@ export function groupContext(kind: 'halted' | 'storage' | 'networks'): string {
 
 export const messageContext = 'message';
 
+/** A record in the Runbooks view: `runbook:unfinished` offers Resume. */
+export function runbookContext(finished: boolean): string {
+  return join('runbook', finished ? 'finished' : 'unfinished');
+}
+
 function join(...parts: (string | undefined)[]): string {
   return parts.filter((p): p is string => p !== undefined).join(':');
 }

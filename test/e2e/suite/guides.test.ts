@@ -193,12 +193,13 @@ describe('Guides as runbooks against the simulated pool', () => {
     answers = [true, true, false];
     let since = argvLog(fixture.a).length;
     await vscode.commands.executeCommand('xcpng.guide.dom0Memory', hostNode, undefined, { mib: 6144 });
-    // Read to check (already set?), read for the modal, write, read back to verify.
+    // Read to check (already set?), read for the modal, write, read back to verify. The stand-in logs the
+    // tool by name; the extension ran it as /opt/xensource/libexec/xen-cmdline.
     assert.deepEqual(actionCalls(since), [
-      ['/opt/xensource/libexec/xen-cmdline', '--get-xen', 'dom0_mem'],
-      ['/opt/xensource/libexec/xen-cmdline', '--get-xen', 'dom0_mem'],
-      ['/opt/xensource/libexec/xen-cmdline', '--set-xen', 'dom0_mem=6144M,max:6144M'],
-      ['/opt/xensource/libexec/xen-cmdline', '--get-xen', 'dom0_mem'],
+      ['xen-cmdline', '--get-xen', 'dom0_mem'],
+      ['xen-cmdline', '--get-xen', 'dom0_mem'],
+      ['xen-cmdline', '--set-xen', 'dom0_mem=6144M,max:6144M'],
+      ['xen-cmdline', '--get-xen', 'dom0_mem'],
     ]);
     assert.match(asked[0]?.detail ?? '', /Now: dom0_mem=4096M,max:4096M on the Xen command line; the dom0 VM has 4096 MiB\.\nRecommended: 4096 MiB/);
     assert.match(asked[2]?.message ?? '', /is the pool master/);
