@@ -1,8 +1,10 @@
 // UI smoke: the workbench in Chromium, clicked like a person would. Kept small; the substance is in the
 // extension-host suite. Screenshots go to test/e2e/.screens (ignored by git).
-import { mkdirSync, writeFileSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, writeFileSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { workbenchUrl, remoteUri } from '../../scripts/vscodeServer.mjs';
+import { workbenchUrl, remoteUri, root } from '../../scripts/vscodeServer.mjs';
+
+const fixtures = path.join(root, 'test/fixtures/lint');
 
 const row = (page, text) => page.locator('.monaco-list-row', { hasText: text }).first();
 
@@ -59,6 +61,24 @@ const checks = [
       await page.locator('.monaco-list-row', { hasText: 'db01' }).locator('.codicon-vm-outline').waitFor({ timeout: 20_000 });
     },
   },
+  {
+    name: 'an xl config shows its lint errors as squiggles, with the rule and message on hover',
+    workspace: 'lab',
+    async run(page, { screens }) {
+      await page.keyboard.press('Control+P');
+      await page.keyboard.type('nested-guest.xl');
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: 'nested-guest.xl' }).first().click({ timeout: 20_000 });
+      const squiggle = page.locator('.monaco-editor .squiggly-error').first();
+      await squiggle.waitFor({ timeout: 30_000 });
+      // The squiggle sits under the text layer: point at the text above it, as a person would.
+      const box = await squiggle.boundingBox();
+      if (!box) throw new Error('the squiggle has no box');
+      await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2 - 4);
+      const hover = page.locator('.monaco-hover-content', { hasText: 'xcpng-lab' }).first();
+      await hover.waitFor({ timeout: 15_000 });
+      await page.screenshot({ path: path.join(screens, 'lint-squiggle-hover.png') });
+    },
+  },
 ];
 
 /** Workspaces of the smoke test: one with no pool, one with the simulated pool B and an empty known_hosts. */
@@ -69,6 +89,8 @@ function prepareWorkspaces(runDir, sim) {
   mkdirSync(path.join(lab, '.vscode'), { recursive: true });
   const knownHosts = path.join(runDir, 'ui-known_hosts');
   writeFileSync(knownHosts, '');
+  // The guide's nested XCP-ng example as people paste it: serial set twice, a placeholder MAC.
+  copyFileSync(path.join(fixtures, 'xl', 'seed-nested-xcp-ng.xl'), path.join(lab, 'nested-guest.xl'));
   writeFileSync(
     path.join(lab, '.vscode', 'settings.json'),
     JSON.stringify({
