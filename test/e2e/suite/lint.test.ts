@@ -115,4 +115,20 @@ describe('linting as you type, in the editor', () => {
     await replaceText(mdadm, 'UUID=53461f35', 'UUID=53461f34');
     await until('dracut/md-uuid-missing gone once mdadm.conf is back', () => withCode(dracut.document.uri, 'dracut/md-uuid-unknown').length === 1);
   });
+
+  it('generates the guide\'s dracut_mdraid.conf from mdadm.conf, and the file lints clean', async () => {
+    const mdadm = await openCopy('raid-roots/seed/etc/mdadm.conf', 'generated/etc/mdadm.conf');
+    const target = path.join(workspaceDir(), 'generated/etc/dracut.conf.d/dracut_mdraid.conf');
+    assert.equal(fs.existsSync(target), false);
+    await vscode.commands.executeCommand('xcpng.raid.generateDracutMdraid', mdadm.document.uri);
+    const text = await until('the generated file on disk', () => fs.existsSync(target) && fs.readFileSync(target, 'utf8'));
+    for (const uuid of ['53461f34:2414371e:820f9514:008b6458', '09871a29:26fa7ce1:0c9b040a:60f5cabf']) {
+      assert.ok(text.includes(` rd.md.uuid=${uuid} `), `rd.md.uuid=${uuid} missing`);
+    }
+    const uri = vscode.Uri.file(target);
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+    // Linted once opened (the debounce is about 250 ms); nothing may be reported.
+    await new Promise((r) => setTimeout(r, 1500));
+    assert.deepEqual(vscode.languages.getDiagnostics(uri).map((d) => `${codeOf(d)}: ${d.message}`), []);
+  });
 });
