@@ -88,7 +88,8 @@ function checkCreateLine(words: readonly MdadmWord[], findings: Finding[]): void
 
 /** `<ignore>` in any case: an ARRAY line that tells mdadm to leave the array alone, so its name may repeat. */
 function isIgnore(devname: string): boolean {
-  return devname.length === 8 && devname.toLowerCase() === '<ignore>';
+  // The `<` test first: `/dev/md0` has 8 characters too, and lower-casing every device name was measurable.
+  return devname.length === 8 && devname.charCodeAt(0) === 0x3c && devname.toLowerCase() === '<ignore>';
 }
 
 function hasIdentity(array: MdadmArray): boolean {
@@ -232,8 +233,9 @@ function checkArrays(conf: MdadmConf, findings: Finding[]): void {
 function checkMdstatCoverage(conf: MdadmConf, context: LintContext, findings: Finding[]): void {
   const mdstatPath = mdadmSiblingPaths(context.fileName)[0];
   const mdstat = mdstatPath === undefined ? undefined : context.siblings?.get(mdstatPath);
+  if (mdstat === undefined) return;
   const covers = mdadmDeviceFilter(conf.deviceWords);
-  if (mdstat === undefined || !covers) return;
+  if (!covers) return;
   const members = new Map(parseMdstat(mdstat).map((a) => [mdDeviceKey(a.name), a.members]));
   for (const array of conf.arrays) {
     if (!array.devname) continue;

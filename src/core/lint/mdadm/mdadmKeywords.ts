@@ -65,7 +65,8 @@ const matched = new Map<string, MdadmKeyword | undefined>();
 /** The keyword a first word selects, as mdadm matches it: case-insensitive prefix of >= 3 characters, table order. */
 export function matchMdadmKeyword(word: string): MdadmKeyword | undefined {
   if (word.length < 3) return undefined;
-  if (matched.has(word)) return matched.get(word);
+  const known = matched.get(word);
+  if (known !== undefined || matched.has(word)) return known;
   const lower = word.toLowerCase();
   const keyword = mdadmKeywords.find((k) => k.tableWord.startsWith(lower));
   // Bounded: typos could otherwise grow the cache without end in a long editing session.

@@ -28,21 +28,30 @@ const TAB = 0x09;
 const HASH = 0x23;
 const DOUBLE_QUOTE = 0x22;
 const SINGLE_QUOTE = 0x27;
+const CR = 0x0d;
 
 function isBlank(c: string | undefined): boolean {
   return c === ' ' || c === '\t';
 }
 
-/** A word without its quote characters: a quote opens at `'` or `"` and closes at the same character. */
+/**
+ * A word without its quote characters: a quote opens at `'` or `"` and closes at the same character. Copies
+ * the runs between quotes in one piece each: appending character by character made a 5 MB quoted word take
+ * seconds, almost all of it in the garbage collector.
+ */
 function unquote(raw: string): string {
   let value = '';
-  let quote: string | undefined;
-  for (const c of raw) {
-    if (quote !== undefined && c === quote) quote = undefined;
-    else if (quote === undefined && (c === '"' || c === "'")) quote = c;
-    else value += c;
+  let from = 0;
+  let quote = 0;
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (quote !== 0 ? c === quote : c === DOUBLE_QUOTE || c === SINGLE_QUOTE) {
+      value += raw.slice(from, i);
+      quote = quote !== 0 ? 0 : c;
+      from = i + 1;
+    }
   }
-  return value;
+  return value + raw.slice(from);
 }
 
 /**
@@ -54,6 +63,20 @@ function unquote(raw: string): string {
 function readWords(text: string, line: number, words: MdadmWord[]): boolean {
   const length = text.length;
   let pos = 0;
+  // Most lines have no quote and no tab: their words end at the next space, which indexOf finds in native code,
+  // several times faster than looking at every character here.
+  if (text.indexOf('"') < 0 && text.indexOf("'") < 0 && text.indexOf('\t') < 0) {
+    while (pos < length) {
+      while (text.charCodeAt(pos) === SPACE) pos++;
+      if (pos >= length) break;
+      if (text.charCodeAt(pos) === HASH) return true;
+      const start = pos;
+      const space = text.indexOf(' ', pos);
+      pos = space < 0 ? length : space;
+      words.push({ text: text.slice(start, pos), line, start, end: pos });
+    }
+    return false;
+  }
   while (pos < length) {
     let c = text.charCodeAt(pos);
     while (c === SPACE || c === TAB) c = text.charCodeAt(++pos);
@@ -95,7 +118,7 @@ export function tokenizeMdadmConf(text: string): MdadmTokens {
     const words = continues ? (current as MdadmWord[]) : [];
     const before = words.length;
     const comment = readWords(physical, index, words);
-    if (crLine < 0 && !comment && (source.endings[index] as string).startsWith('\r')) crLine = index;
+    if (crLine < 0 && !comment && (source.endings[index] as string).charCodeAt(0) === CR) crLine = index;
     if (!continues && words.length > before) {
       current = words;
       lines.push({ words });
