@@ -9,6 +9,10 @@ import type { ModalConfirm } from '../modalConfirm';
 import type { ExplorerNode } from '../tree/explorerNode';
 import type { ExplorerProvider } from '../tree/explorerProvider';
 import { checkNestedKvm } from './checkNestedKvm';
+import { CODE_LENS_SETTING, GuideCodeLensProvider } from './guideCodeLensProvider';
+import { openGuide } from './openGuide';
+import { walkthroughContext } from './walkthroughContext';
+import { copyGuideBlock, runGuideBlock, type BlockRunOptions } from './runGuideBlock';
 import { toGuideRef, type GuideRef } from './guideRef';
 import { pickGuideTarget } from './pickGuideTarget';
 import { RunbooksProvider } from './runbooksProvider';
@@ -71,8 +75,21 @@ export function registerGuides(
     return ref;
   };
 
+  const lenses = new GuideCodeLensProvider();
+  const output = vscode.window.createOutputChannel('XCP-ng Guide Output');
+
   return [
     view,
+    lenses,
+    output,
+    walkthroughContext(lab),
+    vscode.languages.registerCodeLensProvider({ language: 'markdown' }, lenses),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration(`xcpng.${CODE_LENS_SETTING}`)) lenses.refresh();
+    }),
+    registerCommand(log, 'xcpng.guide.open', (file?: string) => openGuide(context.extensionUri, typeof file === 'string' ? file : undefined)),
+    registerCommand(log, 'xcpng.guide.runBlock', (uri: vscode.Uri, index: number, options?: BlockRunOptions) => runGuideBlock(lab, confirm, output, uri, index, options)),
+    registerCommand(log, 'xcpng.guide.copyBlock', (uri: vscode.Uri, index: number) => copyGuideBlock(uri, index)),
     vscode.window.createTreeView('xcpng.runbooks', { treeDataProvider: view }),
     ...Object.keys(TREE_GUIDES).map((id) =>
       registerCommand(log, id, async (clicked?: unknown, _selected?: unknown, options?: { networkUuid?: string; mib?: number }) => {

@@ -186,6 +186,44 @@ describe('Guides as runbooks against the simulated pool', () => {
     assert.deepEqual(record?.steps.map((s) => s.state), ['done', 'done']);
   });
 
+  it('Markdown guide: code lenses on its command blocks copy them and run one on the host with a picked placeholder', async () => {
+    const editor = await vscode.commands.executeCommand<vscode.TextEditor>('xcpng.guide.open', 'router-vm.md');
+    assert.ok(editor);
+    const uri = editor.document.uri;
+    const ours = async (): Promise<vscode.CodeLens[]> =>
+      ((await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri)) ?? []).filter((l) => l.command?.command.startsWith('xcpng.guide.'));
+    const lenses = await ours();
+    assert.deepEqual(
+      lenses.map((l) => [l.range.start.line, l.command?.title]),
+      [11, 17, 26].flatMap((line) => [
+        [line, 'Run on host...'],
+        [line, 'Copy'],
+      ]),
+    );
+    const copy = lenses[3]?.command;
+    const copied = await vscode.commands.executeCommand<string>(copy?.command ?? '', ...(copy?.arguments ?? []));
+    assert.equal(copied, "xe vif-param-set 'uuid=<vif-uuid>' other-config:ethtool-tx=off");
+    assert.equal(await vscode.env.clipboard.readText(), copied);
+    const pf = vmByDescription('Edge router and firewall');
+    const vif = vifsOf(pf.uuid)[0];
+    assert.ok(vif);
+    const run = lenses[2]?.command;
+    answers = [true];
+    const since = argvLog(fixture.a).length;
+    await vscode.commands.executeCommand(run?.command ?? '', ...(run?.arguments ?? []), { poolId: monitor().target.id, values: { '<vif-uuid>': vif.uuid } });
+    assert.deepEqual(actionCalls(since), [['xe', 'vif-param-set', `uuid=${vif.uuid}`, 'other-config:ethtool-tx=off']]);
+    assert.equal(asked.length, 1, 'the command is shown in a modal before it runs');
+    assert.equal(asked[0]?.detail, `This changes the pool or a host.\n\nxe vif-param-set uuid=${vif.uuid} other-config:ethtool-tx=off`);
+    const config = vscode.workspace.getConfiguration('xcpng');
+    await config.update('guides.codeLens', false, vscode.ConfigurationTarget.Workspace);
+    try {
+      assert.deepEqual(await ours(), [], 'the setting turns the lenses off');
+    } finally {
+      await config.update('guides.codeLens', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+  });
+
   it('Dom0 memory: shows both sources, writes base = max, and resumes after a host reboot at the verification', async () => {
     const h1 = hostByName('xcp-ng-lab1');
     const hostNode = api.explorer.nodeFor(monitor().target.id, 'host', h1.uuid);
