@@ -105,7 +105,11 @@ class VmxChecker {
   }
 
   presentNics(): string[] {
-    return [...this.first.values()].filter((e) => e.lowerKey.endsWith('.present') && /^ethernet\d+\.present$/.test(e.lowerKey) && isTrue(e)).map((e) => e.key.slice(0, e.key.indexOf('.')));
+    const nics: string[] = [];
+    for (const e of this.first.values()) {
+      if (e.lowerKey.endsWith('.present') && /^ethernet\d+\.present$/.test(e.lowerKey) && isTrue(e)) nics.push(e.key.slice(0, e.key.indexOf('.')));
+    }
+    return nics;
   }
 }
 
@@ -131,7 +135,13 @@ function checkNested(checker: VmxChecker, context: LintContext): void {
       vhv ? setValue(vhv, 'TRUE') : { title: 'Add `vhv.enable = "TRUE"`', edits: [appendLineEdit(source, 'vhv.enable = "TRUE"')], preferred: true },
     ]);
   }
-  const workstation = [...checker.first.keys()].some((k) => k.endsWith('.connectiontype') && /^ethernet\d+\.connectiontype$/.test(k));
+  let workstation = false;
+  for (const k of checker.first.keys()) {
+    if (k.endsWith('.connectiontype') && /^ethernet\d+\.connectiontype$/.test(k)) {
+      workstation = true;
+      break;
+    }
+  }
   if (workstation) {
     const cpuid = checker.get('hypervisor.cpuid.v0');
     if (!cpuid || !isFalse(cpuid)) {
