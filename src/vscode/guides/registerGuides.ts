@@ -11,6 +11,7 @@ import type { ExplorerProvider } from '../tree/explorerProvider';
 import { checkNestedKvm } from './checkNestedKvm';
 import { CODE_LENS_SETTING, GuideCodeLensProvider } from './guideCodeLensProvider';
 import { openGuide } from './openGuide';
+import { createCsr, showCertificate } from './tlsCommands';
 import { walkthroughContext } from './walkthroughContext';
 import { copyGuideBlock, runGuideBlock, type BlockRunOptions } from './runGuideBlock';
 import { toGuideRef, type GuideRef } from './guideRef';
@@ -110,6 +111,8 @@ export function registerGuides(
       view.refresh();
     }),
     registerCommand(log, 'xcpng.guide.checkNestedKvm', () => checkNestedKvm(log)),
+    registerCommand(log, 'xcpng.guide.tlsCsr', (node?: ExplorerNode) => createCsr(lab, log, node)),
+    registerCommand(log, 'xcpng.guide.tlsShow', (node?: ExplorerNode) => showCertificate(lab, log, node)),
   ];
 }
 

@@ -224,6 +224,23 @@ describe('Guides as runbooks against the simulated pool', () => {
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
   });
 
+  it('TLS: shows the installed certificate and creates a CSR from the host key on the master, and refuses a member', async () => {
+    const h1 = hostByName('xcp-ng-lab1');
+    const hostname = String(h1['hostname']);
+    const node = api.explorer.nodeFor(monitor().target.id, 'host', h1.uuid);
+    // openssl is the real one in the simulated dom0 (not a logged stand-in): its output is the evidence.
+    const info = await vscode.commands.executeCommand<{ subject: string; fingerprint: string; notAfter: string }>('xcpng.guide.tlsShow', node);
+    assert.match(info?.subject ?? '', new RegExp(`CN ?= ?${hostname.replace(/\./g, '\\.')}`));
+    assert.match(info?.fingerprint ?? '', /^([0-9A-F]{2}:){31}[0-9A-F]{2}$/);
+    assert.notEqual(info?.notAfter ?? '', '');
+    const csr = await vscode.commands.executeCommand<string>('xcpng.guide.tlsCsr', node);
+    assert.match(csr ?? '', /^-----BEGIN CERTIFICATE REQUEST-----\n[\s\S]+-----END CERTIFICATE REQUEST-----\n$/);
+    assert.equal(vscode.window.activeTextEditor?.document.getText(), csr, 'the CSR opens in an editor');
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    const member = await vscode.commands.executeCommand('xcpng.guide.tlsShow', api.explorer.nodeFor(monitor().target.id, 'host', hostByName('xcp-ng-lab2').uuid));
+    assert.equal(member, undefined, 'a member is refused: the connection would run openssl on the master');
+  });
+
   it('Dom0 memory: shows both sources, writes base = max, and resumes after a host reboot at the verification', async () => {
     const h1 = hostByName('xcp-ng-lab1');
     const hostNode = api.explorer.nodeFor(monitor().target.id, 'host', h1.uuid);
@@ -242,6 +259,8 @@ describe('Guides as runbooks against the simulated pool', () => {
     assert.match(asked[0]?.detail ?? '', /Now: dom0_mem=4096M,max:4096M on the Xen command line; the dom0 VM has 4096 MiB\.\nRecommended: 4096 MiB/);
     assert.match(asked[2]?.message ?? '', /is the pool master/);
     // The host reboots outside the runbook (as if the user rebooted it, or the runbook was cut off mid-reboot).
+    // Its guests are started again afterwards: the after-reload suite moves some of them back to lab3.
+    const guests = state().vms.filter((v) => v['resident-on'] === h1.uuid && v['power-state'] === 'running' && v['is-control-domain'] !== 'true');
     await xe('host-disable', `uuid=${h1.uuid}`);
     await xe('host-reboot', `uuid=${h1.uuid}`);
     asked = [];
@@ -254,6 +273,7 @@ describe('Guides as runbooks against the simulated pool', () => {
       ['reboot', 'done', 'verified after the interruption'],
     ]);
     assert.equal(record?.finished, true);
+    for (const vm of guests) await xe('vm-start', `uuid=${vm.uuid}`, `on=${h1.uuid}`);
   });
 
   it('leaves a Router VM runbook stopped before its restart, for the after-reload suite to resume', async () => {
