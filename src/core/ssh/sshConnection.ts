@@ -9,7 +9,9 @@ import { collectExecOutput, type ExecOutput } from './collectExecOutput';
 import type { CommandLogger } from './commandLogEntry';
 import { connectSsh } from './connectSsh';
 import { quoteArgv } from './quoteArgv';
+import { openSlottedChannel, type OpenChannel } from './openSlottedChannel';
 import { raceAbort } from './raceAbort';
+import { stopChannel } from './stopChannel';
 import type { ExecOptions, ExecResult, RemoteExec } from './remoteExec';
 import type { SecretStore } from './secretStore';
 import type { SshPrompts } from './sshPrompts';
@@ -234,37 +236,12 @@ export class SshConnection implements RemoteExec {
     });
   }
 
-  /**
-   * Opens a channel within the slot limit. When the server refuses one while others are open (sshd's
-   * MaxSessions), the limit drops to what it accepted and the request waits for a free slot instead of failing.
-   */
-  private async openChannel<T>(
-    live: Live,
-    open: (client: Client, callback: (error: Error | undefined, channel: T) => void) => void,
-    signal: AbortSignal | undefined,
-  ): Promise<{ channel: T; release: ReleaseSlot }> {
-    for (;;) {
-      const release = await live.slots.acquire(signal);
-      try {
-        const channel = await new Promise<T>((resolve, reject) => {
-          try {
-            open(live.client, (error, opened) => (error ? reject(error) : resolve(opened)));
-          } catch (error) {
-            reject(error);
-          }
-        });
-        return { channel, release };
-      } catch (error) {
-        const othersOpen = live.slots.inUse - 1;
-        release();
-        if (isChannelRefusal(error) && othersOpen > 0 && this.live === live) {
-          this.log.debug(`${this.options.name}: the server refused a channel with ${othersOpen} open; queueing at that limit.`);
-          live.slots.lowerLimitTo(othersOpen);
-          continue;
-        }
-        throw error;
-      }
-    }
+  private openChannel<T>(live: Live, open: OpenChannel<T>, signal: AbortSignal | undefined): Promise<{ channel: T; release: ReleaseSlot }> {
+    return openSlottedChannel(live.client, live.slots, open, signal, (othersOpen) => {
+      if (this.live !== live) return false;
+      this.log.debug(`${this.options.name}: the server refused a channel with ${othersOpen} open; queueing at that limit.`);
+      return true;
+    });
   }
 
   private acquire(): Promise<Live> {
@@ -406,24 +383,6 @@ export class SshConnection implements RemoteExec {
       this.log.warn(`Command log listener failed: ${String(error)}`);
     }
   }
-}
-
-/** Asks the remote process to stop (sshd honours "signal" requests since 8.1) and closes the channel. */
-function stopChannel(channel: ClientChannel): void {
-  try {
-    channel.signal('TERM');
-  } catch {
-    // The channel may already be closing; closing it below is what matters.
-  }
-  try {
-    channel.close();
-  } catch {
-    // Already closed.
-  }
-}
-
-function isChannelRefusal(error: unknown): boolean {
-  return error instanceof Error && typeof (error as { reason?: unknown }).reason === 'number';
 }
 
 function formatSeconds(ms: number): string {
