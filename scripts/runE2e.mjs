@@ -38,11 +38,14 @@ try {
   await context.close();
 
   // 2. The UI smoke test: the real workbench, clicked like a person would, on a server that shows dialogs.
+  // XCPNG_E2E_SKIP_UI=1 leaves it out while iterating on one suite (CI never sets it).
   await server.stop();
-  server = await startVsCodeServer({ runDir: path.join(runDir, 'ui'), smokeTestDriver: false });
-  const ui = await runUiSmoke({ server, browser, runDir, screens, devPath: root, sim: fixture.b });
-  totals.passed += ui.passed;
-  totals.failed += ui.failed;
+  if (process.env.XCPNG_E2E_SKIP_UI !== '1') {
+    server = await startVsCodeServer({ runDir: path.join(runDir, 'ui'), smokeTestDriver: false });
+    const ui = await runUiSmoke({ server, browser, runDir, screens, devPath: root, sim: fixture.b });
+    totals.passed += ui.passed;
+    totals.failed += ui.failed;
+  }
 } catch (error) {
   console.error(error);
   totals.failed += 1;
