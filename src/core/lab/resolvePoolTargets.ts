@@ -17,7 +17,7 @@ export interface PoolTarget {
 }
 
 export interface ResolveEnvironment {
-  /** Text of ~/.ssh/config, if the file exists. Include directives are not followed. */
+  /** Text of ~/.ssh/config, if the file exists, with its Include files inlined (inlineSshConfigIncludes). */
   readonly sshConfig?: string;
   readonly homeDir: string;
   /** The local user name, for `%u` in IdentityFile. */

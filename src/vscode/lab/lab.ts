@@ -6,6 +6,7 @@ import { LAB_YAML_FILE } from '../../core/lab/parseLabYaml';
 import { PoolMonitor } from '../../core/lab/poolMonitor';
 import type { InventoryProblem } from '../../core/lab/poolDefinition';
 import { resolveInventory } from '../../core/lab/resolveInventory';
+import { inlineSshConfigIncludes, type InlinedSshConfig } from '../../core/lab/inlineSshConfigIncludes';
 import type { PoolTarget } from '../../core/lab/resolvePoolTargets';
 import type { CommandLogEntry } from '../../core/ssh/commandLogEntry';
 import { ConnectionPool } from '../../core/ssh/connectionPool';
@@ -88,13 +89,19 @@ export class Lab implements vscode.Disposable {
 
   /** Re-reads the inventory; monitors of unchanged pools (same id and target) are kept with their snapshot. */
   async reload(): Promise<void> {
-    const { targets, problems } = resolveInventory({
+    const sshConfig = await readSshConfig();
+    const resolved = resolveInventory({
       settings: vscode.workspace.getConfiguration('xcpng').get('pools'),
       yaml: await readLabYaml(),
-      sshConfig: await readOptional(path.join(os.homedir(), '.ssh', 'config')),
+      sshConfig: sshConfig?.text,
       homeDir: os.homedir(),
       localUser: os.userInfo().username,
     });
+    const { targets } = resolved;
+    const problems: InventoryProblem[] = [
+      ...resolved.problems,
+      ...(sshConfig?.problems ?? []).map((message): InventoryProblem => ({ severity: 'warning', message, source: 'ssh-config' })),
+    ];
     this.inventoryProblems = problems;
     this.showProblems(problems);
     const next = new Map<string, PoolMonitor>();
@@ -158,6 +165,22 @@ async function readLabYaml(): Promise<{ text: string; file: string } | undefined
     if (text !== undefined) return { text, file };
   }
   return undefined;
+}
+
+/** ~/.ssh/config with its Include files inlined, or undefined when there is none. */
+async function readSshConfig(): Promise<InlinedSshConfig | undefined> {
+  const text = await readOptional(path.join(os.homedir(), '.ssh', 'config'));
+  if (text === undefined) return undefined;
+  return inlineSshConfigIncludes(text, os.homedir(), {
+    readFile: readOptional,
+    listDir: async (dir) => {
+      try {
+        return await fs.readdir(dir);
+      } catch {
+        return undefined;
+      }
+    },
+  });
 }
 
 async function readOptional(file: string): Promise<string | undefined> {
