@@ -21,6 +21,7 @@ import { registerPoolCommands } from './vscode/commands/registerPoolCommands';
 import { registerCommandLog } from './vscode/commands/registerCommandLog';
 import { registerVmDetails } from './vscode/commands/registerVmDetails';
 import { registerGuides } from './vscode/guides/registerGuides';
+import { registerRemoteFiles } from './vscode/remote/registerRemoteFiles';
 
 /** What activate() returns: the extension-host tests drive and observe the extension through it. */
 export interface XcpngLabApi {
@@ -64,6 +65,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<XcpngL
       ...registerCommandLog(log, lab),
       ...registerVmDetails(log, lab),
       ...registerGuides(log, lab, explorer, confirm, locks, context),
+      ...registerRemoteFiles(log, lab, explorer),
     );
     registerLinting(context, log);
     await lab.reload();

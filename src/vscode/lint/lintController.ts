@@ -5,7 +5,7 @@ import { languageAssociations } from '../../core/lint/languageAssociations';
 import type { LanguageSupport, NestedProfile } from '../../core/lint/languageSupport';
 import { languageSupports } from '../../core/lint/languageSupports';
 import { lintText } from '../../core/lint/lintText';
-import { readSiblings } from './readSiblings';
+import { documentPath, readSiblings, siblingUri } from './readSiblings';
 import { toDiagnostic } from './toDiagnostic';
 
 export type LintRun = 'onType' | 'onSave' | 'off';
@@ -20,7 +20,7 @@ const lintedSchemes = new Set(['file', 'untitled', 'xcpng']);
 export class LintController implements vscode.Disposable {
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly findings = new Map<string, Finding[]>();
-  /** Sibling paths each document's last lint read, to find who depends on a changed file. */
+  /** Sibling URIs (as strings) each document's last lint read, to find who depends on a changed file. */
   private readonly dependencies = new Map<string, readonly string[]>();
   /** Bumped per lint so that a slow sibling read cannot overwrite newer results. */
   private readonly runs = new Map<string, number>();
@@ -84,10 +84,9 @@ export class LintController implements vscode.Disposable {
   }
 
   private scheduleDependents(changed: vscode.TextDocument, delay: number): void {
-    if (changed.uri.scheme !== 'file') return;
-    const path = changed.uri.fsPath;
+    const key = changed.uri.toString();
     for (const document of vscode.workspace.textDocuments) {
-      if (document !== changed && this.dependencies.get(document.uri.toString())?.includes(path)) this.schedule(document, delay);
+      if (document !== changed && this.dependencies.get(document.uri.toString())?.includes(key)) this.schedule(document, delay);
     }
   }
 
@@ -113,10 +112,10 @@ export class LintController implements vscode.Disposable {
     this.runs.set(key, run);
     try {
       const text = document.getText();
-      const fileName = document.uri.scheme === 'file' ? document.uri.fsPath : document.uri.path;
+      const fileName = documentPath(document.uri);
       const siblingPaths = support.siblingPaths?.(fileName, text) ?? [];
-      this.dependencies.set(key, siblingPaths);
-      const siblings = siblingPaths.length > 0 ? await readSiblings(siblingPaths) : new Map<string, string>();
+      this.dependencies.set(key, siblingPaths.map((path) => siblingUri(document.uri, path).toString()));
+      const siblings = siblingPaths.length > 0 ? await readSiblings(document.uri, siblingPaths) : new Map<string, string>();
       if (this.runs.get(key) !== run || document.isClosed) return;
       const nested = vscode.workspace.getConfiguration('xcpng.lint', document).get<NestedProfile>('nestedProfile', 'auto');
       const findings = lintText(support, text, { fileName, nested, siblings, hasBom: document.encoding === 'utf8bom' });

@@ -2,15 +2,15 @@ import * as vscode from 'vscode';
 import type { Confirm } from '../../core/ops/confirm';
 import { generateDracutMdraid as generateText } from '../../core/lint/dracut/generateDracutMdraid';
 import { dracutMdraidPath, dracutSiblingPaths } from '../../core/lint/raid/raidSiblingPaths';
-import { readSiblings } from '../lint/readSiblings';
+import { documentPath, readSiblings, siblingUri } from '../lint/readSiblings';
 
 /** The file to write and the mdadm.conf text to write it from, for a command run on either kind of file. */
 async function resolveTarget(document: vscode.TextDocument): Promise<{ target: vscode.Uri; mdadmConf: string }> {
   if (document.languageId === 'mdadm-conf') {
-    return { target: vscode.Uri.file(dracutMdraidPath(document.uri.fsPath)), mdadmConf: document.getText() };
+    return { target: siblingUri(document.uri, dracutMdraidPath(documentPath(document.uri))), mdadmConf: document.getText() };
   }
-  const candidates = dracutSiblingPaths(document.uri.fsPath);
-  const siblings = await readSiblings(candidates);
+  const candidates = dracutSiblingPaths(documentPath(document.uri));
+  const siblings = await readSiblings(document.uri, candidates);
   const found = candidates.find((path) => siblings.has(path));
   if (found === undefined) {
     throw new Error(`No mdadm.conf for this file: looked for ${candidates.join(' and ') || 'an etc/mdadm.conf next to its dracut.conf.d folder'}.`);
