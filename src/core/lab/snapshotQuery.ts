@@ -1,3 +1,4 @@
+import { quoteArgv } from '../ssh/quoteArgv';
 import type { XeClass } from '../xe/paramCommands';
 import { parseXeError } from '../xe/parseXeError';
 import { parseXeRecords, type XeRecord } from '../xe/parseXeRecords';
@@ -78,17 +79,27 @@ export function sectionArgv(name: SnapshotSectionName): string[] {
   return ['xe', `${s.cls}-list`, ...s.filters, `params=${s.params.join(',')}`];
 }
 
+/** Each section's call as the script's functions take it: the section name, then xe's arguments. */
+const SECTION_CALLS = SECTION_NAMES.map((name) => [name, ...sectionArgv(name).slice(1)]);
+
 /**
- * The batch, a fixed POSIX sh script: no user data is ever spliced into it. `$1` is a random nonce chosen per
- * refresh; every marker line starts with it, so no value printed by xe (a VM description set through the API
- * may hold newlines) can forge a marker. Per section it prints
+ * The batch, a fixed POSIX sh script: no user data is ever spliced into it, and its words go through
+ * quoteArgv. `$1` is a random nonce chosen per refresh; every marker line starts with it, so no value printed
+ * by xe (a VM description set through the API may hold newlines) can forge a marker. Per section it prints
  *   <nonce> begin <section>\n<xe stdout, untouched>\n<nonce> end <section> <exit>\n<xe stderr>\n<nonce> done <section>\n
- * xe's stdout goes straight through (fd 3) while its stderr is captured, so the two never interleave.
+ * `q` frames one call: xe's stdout goes straight through (fd 3) while its stderr is captured, so the two never
+ * interleave.
+ *
+ * The calls run at once, so a refresh waits for the slowest call instead of the sum of them: each runs in the
+ * background (`b`) and frames its section into its own file of a private `mktemp -d` directory; after `wait`,
+ * one `cat` prints the files in the fixed section order, byte for byte what running them one by one prints.
+ * The traps remove the directory on exit and, on a signal (the channel being stopped), stop the jobs first; an
+ * xe listing already started inside a stopped job ends on its own, it only reads. Where no temporary
+ * directory can be made (a full /tmp on dom0) the calls run one by one, straight to stdout, as before.
  */
 export const SNAPSHOT_SCRIPT = [
   'n=$1',
   `command -v xe >/dev/null 2>&1 || { printf '%s xe-missing\\n' "$n"; exit 127; }`,
-  'exec 3>&1',
   'q() { ' +
     [
       's=$1',
@@ -99,7 +110,23 @@ export const SNAPSHOT_SCRIPT = [
       `printf '\\n%s end %s %s\\n%s\\n%s done %s\\n' "$n" "$s" "$r" "$e" "$n" "$s"`,
     ].join('; ') +
     '; }',
-  ...SECTION_NAMES.map((name) => `q ${name} ${sectionArgv(name).slice(1).join(' ')}`),
+  'b() { q "$@" >"$d/$1" 3>&1; }',
+  'k() { kill $p 2>/dev/null; exit "$1"; }',
+  'if d=$(mktemp -d 2>/dev/null); then ' +
+    [
+      `trap 'rm -rf "$d"' EXIT`,
+      `trap 'k 129' HUP`,
+      `trap 'k 130' INT`,
+      `trap 'k 143' TERM`,
+      'p=',
+      // `&` already ends a command: a ';' after it would be a syntax error.
+      ...SECTION_CALLS.map((call) => `${quoteArgv(['b', ...call])} & p="$p $!"`),
+      'wait',
+      `cd "$d" && ${quoteArgv(['cat', ...SECTION_NAMES])}`,
+    ].join('; ') +
+    '; else ' +
+    ['exec 3>&1', ...SECTION_CALLS.map((call) => quoteArgv(['q', ...call]))].join('; ') +
+    '; fi',
   // One line: the argv travels through quoteArgv, which refuses newlines in any argument.
 ].join('; ');
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -63,20 +63,76 @@ describe('snapshot query: one batched exec', () => {
     });
   }
 
-  it('runs every list once, in order, with params= and the template/snapshot filters on vm-list', () => {
+  it('runs every list exactly once, with params= and the template/snapshot filters on vm-list', () => {
     const log = join(tmp, 'argv.log');
     const { status } = runScript(FIXTURE_NONCE, { XE_ARGV_LOG: log });
     assert.equal(status, 0);
+    // The calls run at once, so the log's order is the order they happened to start in.
     const calls = readFileSync(log, 'utf8').split('\n\n').filter((c) => c !== '').map((c) => c.split('\n'));
     assert.deepEqual(
-      calls.map((c) => c[0]),
-      ['pool-list', 'host-list', 'vm-list', 'vif-list', 'network-list', 'pif-list', 'sr-list'],
+      calls.map((c) => c[0]).sort(),
+      ['host-list', 'network-list', 'pif-list', 'pool-list', 'sr-list', 'vif-list', 'vm-list'],
     );
-    const vmList = calls[2] ?? [];
+    const vmList = calls.find((c) => c[0] === 'vm-list') ?? [];
     assert.ok(vmList.includes('is-a-template=false'));
     assert.ok(vmList.includes('is-a-snapshot=false'));
     assert.ok(calls.every((c) => c.filter((a) => a.startsWith('params=')).length === 1));
     assert.ok(calls.every((c) => !c.some((a) => a === '--all' || a.startsWith('all='))));
+  });
+
+  it('runs the calls at the same time and still prints the sections in their fixed order', () => {
+    const barrier = join(tmp, 'barrier');
+    mkdirSync(barrier);
+    // Every call waits until all seven have started: one by one, the first would give up and fail.
+    const { stdout, status } = runScript(FIXTURE_NONCE, { XE_BARRIER: barrier, XE_BARRIER_COUNT: String(SECTIONS.length) });
+    assert.equal(status, 0);
+    assert.equal(stdout, readSnapshotOutput('small-pool'));
+    assert.equal(readdirSync(barrier).length, SECTIONS.length);
+  });
+
+  it('leaves no temporary directory behind, after success and after a failed call', () => {
+    const temp = join(tmp, 'temp');
+    mkdirSync(temp);
+    assert.equal(runScript(FIXTURE_NONCE, { TMPDIR: temp }).stdout, readSnapshotOutput('small-pool'));
+    assert.equal(runScript(FIXTURE_NONCE, { TMPDIR: temp, XE_FAIL: 'vm-list' }).status, 0);
+    assert.deepEqual(readdirSync(temp), []);
+  });
+
+  it('runs the calls one by one, framed the same, where no temporary directory can be made', () => {
+    const log = join(tmp, 'argv.log');
+    const { stdout, status } = runScript(FIXTURE_NONCE, { TMPDIR: join(tmp, 'missing'), XE_ARGV_LOG: log });
+    assert.equal(status, 0);
+    assert.equal(stdout, readSnapshotOutput('small-pool'));
+    const order = readFileSync(log, 'utf8').split('\n\n').filter((c) => c !== '').map((c) => c.split('\n')[0]);
+    assert.deepEqual(order, SECTIONS.map((name) => `${SNAPSHOT_SECTIONS[name].cls}-list`));
+  });
+
+  it('stops its jobs and removes its temporary directory when the channel is stopped (TERM)', async () => {
+    const temp = join(tmp, 'temp');
+    const barrier = join(tmp, 'barrier');
+    mkdirSync(temp);
+    mkdirSync(barrier);
+    const argv = snapshotArgv(FIXTURE_NONCE);
+    // The barrier is never reached: every call stays running until the script is stopped.
+    const child = spawn(argv[0] as string, argv.slice(1), {
+      env: {
+        PATH: `${fixturePath('lab', 'fake-xe')}:/usr/bin:/bin`,
+        XE_FIXTURE_DIR: fixturePath('lab', 'small-pool'),
+        TMPDIR: temp,
+        XE_BARRIER: barrier,
+        XE_BARRIER_COUNT: '99',
+        XE_BARRIER_TRIES: '100',
+      },
+      stdio: 'ignore',
+    });
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    while (readdirSync(barrier).length < SECTIONS.length) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    assert.equal(readdirSync(temp).length, 1);
+    child.kill('SIGTERM');
+    assert.equal(await exited, 143);
+    assert.deepEqual(readdirSync(temp), []);
   });
 
   it('frames each section so it parses back byte for byte', () => {
