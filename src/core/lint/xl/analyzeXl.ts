@@ -73,12 +73,13 @@ class XlStatementChecker {
       for (const item of value.items) this.checkEnum(s, item, info, (text) => text.replace(/^!/, ''));
     }
     if (value.kind === 'list') {
-      value.items.forEach((item, index) => {
+      for (let index = 0; index < value.items.length; index++) {
+        const item = value.items[index] as XlValue;
         if (item.kind === 'number' && /^0[0-7]+$/.test(item.text)) this.octal(item.text, valueRange(item));
-        if (item.kind !== 'string') return;
+        if (item.kind !== 'string') continue;
         if (s.key === 'vif') checkXlVif(item, { nested: this.nested, macSeed: `${this.domainName}#${index}` }, this.out);
         if (s.key === 'disk') checkXlDisk(item, this.out);
-      });
+      }
     }
   }
 

@@ -2,7 +2,7 @@ import type { Finding, Fix } from '../finding';
 import { rangeOf, replaceFix } from '../rangeOf';
 import type { SourceLines } from '../sourceLines';
 import { decodeXlString, type DecodedXlString } from './decodeXlString';
-import { lexXl, type XlToken } from './lexXl';
+import { lexXlLine, type XlToken } from './lexXlLine';
 import { isNumericXlKey, xlKeys } from './xlKeys';
 
 export interface XlString {
@@ -80,17 +80,39 @@ const booleanWords: Record<string, string> = { true: '1', yes: '1', on: '1', fal
 
 /** Parses the token stream like xl's bison grammar, recovering at the end of each statement. */
 class XlParser {
+  /** Tokens lexed and not yet dropped; `pos` indexes it. */
+  private tokens: XlToken[] = [];
   private pos = 0;
+  /** The next line to lex. */
+  private lexed = 0;
   readonly statements: XlStatement[] = [];
   readonly findings: Finding[] = [];
+  readonly commentStart: Int32Array;
 
-  constructor(
-    private readonly tokens: readonly XlToken[],
-    private readonly lines: readonly string[],
-  ) {}
+  constructor(private readonly lines: readonly string[]) {
+    this.commentStart = new Int32Array(lines.length).fill(-1);
+  }
 
-  private peek(offset = 0): XlToken {
-    return this.tokens[Math.min(this.pos + offset, this.tokens.length - 1)] as XlToken;
+  /** The token at `index`, lexing lines as far as needed; undefined past the end of the text. */
+  private tokenAt(index: number): XlToken | undefined {
+    while (index >= this.tokens.length && this.lexed < this.lines.length) lexXlLine(this.lines, this.lexed++, this.tokens, this.commentStart);
+    return this.tokens[index];
+  }
+
+  private peek(): XlToken {
+    return this.tokenAt(this.pos) ?? (this.tokens[this.tokens.length - 1] as XlToken);
+  }
+
+  /**
+   * Moves to the next token, dropping the ones read once there are many: the parser never goes back
+   * further than the current token, and short-lived tokens cost the garbage collector nothing.
+   */
+  private advance(): void {
+    this.pos++;
+    if (this.pos >= 256 && (this.pos < this.tokens.length || (this.pos === this.tokens.length && this.lexed < this.lines.length))) {
+      this.tokens = this.tokens.slice(this.pos);
+      this.pos = 0;
+    }
   }
 
   private text(t: XlToken): string {
@@ -104,21 +126,21 @@ class XlParser {
 
   /** Moves past every token that starts before `end` on the token's line: the rest of a bare word. */
   private consumeWord(line: number, end: number): void {
-    while (this.peek().line === line && this.peek().start < end && this.peek().kind !== 'newline' && this.peek().kind !== 'eof') this.pos++;
+    while (this.peek().line === line && this.peek().start < end && this.peek().kind !== 'newline' && this.peek().kind !== 'eof') this.advance();
   }
 
   private skipToLineEnd(): void {
-    while (this.peek().kind !== 'newline' && this.peek().kind !== 'eof') this.pos++;
+    while (this.peek().kind !== 'newline' && this.peek().kind !== 'eof') this.advance();
   }
 
   /** `ident =` or `ident +=` at the given token: the start of a new statement. */
   private startsStatement(index: number): boolean {
-    const t = this.tokens[index];
+    const t = this.tokenAt(index);
     if (!t || (t.kind !== 'ident' && t.kind !== 'error')) return false;
     const end = bareWordEnd(this.lines[t.line] as string, t.start);
     let j = index;
-    while (this.tokens[j] && (this.tokens[j] as XlToken).line === t.line && (this.tokens[j] as XlToken).start < end && (this.tokens[j] as XlToken).kind !== 'newline') j++;
-    const op = this.tokens[j];
+    for (let u: XlToken | undefined = t; u && u.line === t.line && u.start < end && u.kind !== 'newline'; u = this.tokenAt(j)) j++;
+    const op = this.tokenAt(j);
     return op !== undefined && op.line === t.line && (op.kind === 'eq' || op.kind === 'plusEq');
   }
 
@@ -127,7 +149,7 @@ class XlParser {
       const t = this.peek();
       if (t.kind === 'eof') return;
       if (t.kind === 'newline' || t.kind === 'semi') {
-        this.pos++;
+        this.advance();
         continue;
       }
       this.parseStatement();
@@ -154,7 +176,7 @@ class XlParser {
     }
     const validKey = /^[a-z][._0-9a-z]*$/.test(key);
     if (!validKey) this.reportInvalidKey(key, { line: t.line, start: t.start, end: keyEnd });
-    this.pos++;
+    this.advance();
     const value = this.parseValue(key);
     if (value === undefined) {
       this.report('xl/syntax', { line: op.line, start: op.start, end: op.end }, `\`${key} ${op.kind === 'eq' ? '=' : '+='}\` has no value after it.`);
@@ -207,7 +229,7 @@ class XlParser {
     const lineText = this.lines[t.line] as string;
     switch (t.kind) {
       case 'string': {
-        this.pos++;
+        this.advance();
         return this.stringValue(t);
       }
       case 'number': {
@@ -218,7 +240,7 @@ class XlParser {
           this.consumeWord(t.line, end);
           return null;
         }
-        this.pos++;
+        this.advance();
         return { kind: 'number', line: t.line, start: t.start, end: t.end, text: lineText.slice(t.start, t.end) };
       }
       case 'lbracket':
@@ -240,7 +262,7 @@ class XlParser {
       }
       case 'unterminated':
         this.report('xl/unterminated-string', t, 'The string is not closed on this line: xl strings cannot span lines.');
-        this.pos++;
+        this.advance();
         return null;
       default:
         return undefined;
@@ -275,7 +297,7 @@ class XlParser {
   }
 
   private parseList(open: XlToken, key: string): XlList | null {
-    this.pos++;
+    this.advance();
     const items: XlValue[] = [];
     let expectItem = true;
     let failed = false;
@@ -283,12 +305,12 @@ class XlParser {
       const t = this.peek();
       if (t.kind === 'newline') {
         if (this.startsStatement(this.pos + 1)) break;
-        this.pos++;
+        this.advance();
         continue;
       }
       if (t.kind === 'eof') break;
       if (t.kind === 'rbracket') {
-        this.pos++;
+        this.advance();
         return failed ? null : { kind: 'list', line: open.line, start: open.start, endLine: t.line, end: t.end, items };
       }
       if (t.kind === 'comma') {
@@ -297,13 +319,13 @@ class XlParser {
           failed = true;
         }
         expectItem = true;
-        this.pos++;
+        this.advance();
         continue;
       }
       if (t.kind === 'semi') {
         this.report('xl/syntax', t, '`;` inside a list: items are separated by `,`.');
         failed = true;
-        this.pos++;
+        this.advance();
         continue;
       }
       if (!expectItem) {
@@ -315,7 +337,7 @@ class XlParser {
       else {
         if (item === undefined) {
           this.reportStray(t, 'expected a list item');
-          this.pos++;
+          this.advance();
         }
         failed = true;
       }
@@ -327,15 +349,16 @@ class XlParser {
 }
 
 export function parseXl(source: SourceLines): XlParse {
-  const { tokens, commentStart } = lexXl(source);
-  const findings: Finding[] = [];
-  const kept: XlToken[] = [];
-  for (const t of tokens) {
-    if (t.kind === 'commentAtEof') {
-      findings.push({ range: rangeOf(t.line, t.start, t.end), severity: 'error', code: 'xl/comment-at-eof', message: 'A comment on the last line needs a newline after it, or xl fails with a lexical error.', fixes: [replaceFix('Add the final newline', rangeOf(t.line, t.end, t.end), '\n', true)] });
-    } else kept.push(t);
-  }
-  const parser = new XlParser(kept, source.lines);
+  const parser = new XlParser(source.lines);
   parser.parseFile();
-  return { statements: parser.statements, findings: [...findings, ...parser.findings], commentStart };
+  const { commentStart } = parser;
+  const last = source.lines.length - 1;
+  const hash = commentStart[last] as number;
+  // xl's lexer needs a newline after a comment; only the last line can lack one.
+  if (hash >= 0 && source.endings[last] === '') {
+    const end = (source.lines[last] as string).length;
+    const finding: Finding = { range: rangeOf(last, hash, end), severity: 'error', code: 'xl/comment-at-eof', message: 'A comment on the last line needs a newline after it, or xl fails with a lexical error.', fixes: [replaceFix('Add the final newline', rangeOf(last, end, end), '\n', true)] };
+    return { statements: parser.statements, findings: [finding, ...parser.findings], commentStart };
+  }
+  return { statements: parser.statements, findings: parser.findings, commentStart };
 }

@@ -1,6 +1,7 @@
 import { rangeOf } from '../rangeOf';
 import type { Range } from '../finding';
 import type { XlString } from './parseXl';
+import { splitXlSpecOffsets, type XlSpecOffsets } from './splitXlSpecOffsets';
 
 /** One comma-separated item of a vif or disk spec string, with offsets into the string body. */
 export interface XlSpecItem {
@@ -14,30 +15,16 @@ export interface XlSpecItem {
 
 /** Splits a spec body at commas, trimming blanks around each item; empty items are dropped unless kept. */
 export function splitXlSpec(body: string, from = 0, to = body.length, keepEmpty = false): XlSpecItem[] {
+  const offsets: XlSpecOffsets = { items: new Int32Array(24), count: 0 };
+  splitXlSpecOffsets(body, from, to, keepEmpty, offsets);
   const items: XlSpecItem[] = [];
-  let start = from;
-  // The next `=` at or after the current item, searched again only once passed, so items without one do not
-  // each rescan to the end of the body.
-  let eq = body.indexOf('=', from);
-  while (start <= to) {
-    // indexOf jumps to the next comma in native code; a loop over every character cost several times more.
-    const comma = body.indexOf(',', start);
-    const i = comma < 0 || comma > to ? to : comma;
-    let a = start;
-    let b = i;
-    while (a < b && isBlank(body.charCodeAt(a))) a++;
-    while (b > a && isBlank(body.charCodeAt(b - 1))) b--;
-    if (b > a || keepEmpty) {
-      if (eq >= 0 && eq < a) eq = body.indexOf('=', a);
-      items.push(eq < 0 || eq >= b ? { key: undefined, value: body.slice(a, b), offset: a, end: b, valueOffset: a } : { key: body.slice(a, eq), value: body.slice(eq + 1, b), offset: a, end: b, valueOffset: eq + 1 });
-    }
-    start = i + 1;
+  for (let k = 0; k < offsets.count; k++) {
+    const a = offsets.items[k * 3] as number;
+    const b = offsets.items[k * 3 + 1] as number;
+    const eq = offsets.items[k * 3 + 2] as number;
+    items.push(eq < 0 ? { key: undefined, value: body.slice(a, b), offset: a, end: b, valueOffset: a } : { key: body.slice(a, eq), value: body.slice(eq + 1, b), offset: a, end: b, valueOffset: eq + 1 });
   }
   return items;
-}
-
-function isBlank(c: number): boolean {
-  return c === 0x20 || c === 0x09;
 }
 
 /** The document range of `length` characters at `offset` in the body of a string. */
