@@ -9,16 +9,19 @@ export interface VmxDisk {
 
 const fileNameKey = /^(scsi|sata|ide|nvme)(\d+:\d+)\.filename$/;
 
-/** The virtual disks (.vmdk files, not CD images) of present slots, in file order. */
-export function vmxDisks(fileName: string, entries: readonly VmxEntry[]): VmxDisk[] {
+/**
+ * The virtual disks (.vmdk files, not CD images) of present slots, in file order: of the entries, or of the
+ * map from lower-cased key to entry a caller already has.
+ */
+export function vmxDisks(fileName: string, entries: readonly VmxEntry[] | ReadonlyMap<string, VmxEntry>): VmxDisk[] {
   // Built on the first disk only: most entries are not disks, and a map of every entry cost more than the rest.
-  let byKey: Map<string, VmxEntry> | undefined;
+  let byKey: ReadonlyMap<string, VmxEntry> | undefined = entries instanceof Map ? entries : undefined;
   const disks: VmxDisk[] = [];
-  for (const entry of entries) {
+  for (const entry of entries.values()) {
     const m = entry.lowerKey.endsWith('.filename') ? fileNameKey.exec(entry.lowerKey) : null;
     if (!m || !entry.value.toLowerCase().endsWith('.vmdk')) continue;
     const slot = `${m[1] as string}${m[2] as string}`;
-    byKey ??= new Map(entries.map((e) => [e.lowerKey, e]));
+    byKey ??= new Map([...entries.values()].map((e) => [e.lowerKey, e]));
     if (byKey.get(`${slot}.present`)?.value.toLowerCase() === 'false') continue;
     if (byKey.get(`${slot}.devicetype`)?.value.toLowerCase().includes('cdrom')) continue;
     disks.push({ entry, path: resolveSiblingPath(fileName, entry.value) });
