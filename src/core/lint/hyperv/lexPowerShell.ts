@@ -32,7 +32,6 @@ export interface PsToken {
 }
 
 // PowerShell's CharTraits: pasted en dash, em dash and horizontal bar are dashes; curly quotes are quotes.
-const dashes = '-\u2013\u2014\u2015';
 const singleQuotes = "'\u2018\u2019\u201A\u201B";
 const doubleQuotes = '"\u201C\u201D\u201E';
 const wordStops = ' \t\r\n;|(){},`=';
@@ -42,8 +41,23 @@ const doubledDouble = /(["\u201C\u201D\u201E])["\u201C\u201D\u201E]/g;
 const isNameCode = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 63;
 const isNameChar = (c: string): boolean => c.length > 0 && isNameCode(c.charCodeAt(0));
 
-/** Characters that end a bare word, as a lookup table over char codes (quotes of every kind included). */
-const stopsWord = new Set([...wordStops, ...singleQuotes, ...doubleQuotes].map((c) => c.charCodeAt(0)));
+// Character classes by code: these tests run on every token, and `includes` on a one-character string or a
+// Set lookup per character cost more than the rest of the lexer.
+const codesOf = (chars: string): number[] => [...chars].map((c) => c.charCodeAt(0));
+const singleQuoteCodes = codesOf(singleQuotes);
+const doubleQuoteCodes = codesOf(doubleQuotes);
+const isSingleQuote = (c: number): boolean => singleQuoteCodes.includes(c);
+const isDoubleQuote = (c: number): boolean => doubleQuoteCodes.includes(c);
+/** Pasted en dash, em dash, horizontal bar: words keep them as `-`. */
+const isPastedDash = (c: number): boolean => c >= 0x2013 && c <= 0x2015;
+const isDash = (c: number): boolean => c === 0x2d || isPastedDash(c);
+
+/** Characters that end a bare word (quotes of every kind included): a table for ASCII, the quotes beyond. */
+const asciiStops = new Uint8Array(128);
+for (const c of codesOf(wordStops + singleQuotes + doubleQuotes)) if (c < 128) asciiStops[c] = 1;
+const stopsWord = (c: number): boolean => (c < 128 ? asciiStops[c] === 1 : isSingleQuote(c) || isDoubleQuote(c));
+
+const punctuation: Partial<Record<string, PsTokenKind>> = { ';': 'semi', '(': 'lparen', ')': 'rparen', '{': 'lbrace', '}': 'rbrace', ',': 'comma' };
 
 /**
  * Tokenizes the parts of PowerShell that the Hyper-V checks need (config-formats.md §5.1): comments
@@ -55,11 +69,12 @@ export function lexPowerShell(text: string): PsToken[] {
   const n = text.length;
   let i = 0;
   while (i < n) {
-    const c = text[i] as string;
-    if (c === ' ' || c === '\t' || c === '\r' || c === '\f' || c === '\u00a0' || c === '\ufeff') {
+    const code = text.charCodeAt(i);
+    if (code === 0x20 || code === 0x09 || code === 0x0d || code === 0x0c || code === 0xa0 || code === 0xfeff) {
       i++;
       continue;
     }
+    const c = text[i] as string;
     const start = i;
     if (c === '\n') {
       tokens.push({ kind: 'newline', start, end: ++i });
@@ -128,7 +143,7 @@ export function lexPowerShell(text: string): PsToken[] {
       tokens.push({ kind: 'variable', start, end: i, value: text.slice(start + 1, i).toLowerCase() });
       continue;
     }
-    if (singleQuotes.includes(c)) {
+    if (isSingleQuote(code)) {
       // Scan first, build the value once: a string can be megabytes long.
       i++;
       const bodyStart = i;
@@ -147,7 +162,7 @@ export function lexPowerShell(text: string): PsToken[] {
       tokens.push({ kind: 'string', start, end: i, value, literal: true });
       continue;
     }
-    if (doubleQuotes.includes(c)) {
+    if (isDoubleQuote(code)) {
       i++;
       const bodyStart = i;
       let interpolates = false;
@@ -172,7 +187,7 @@ export function lexPowerShell(text: string): PsToken[] {
       tokens.push(interpolates ? { kind: 'string', start, end: i } : { kind: 'string', start, end: i, value: body.replace(/`(.)/g, '$1').replace(doubledDouble, '$1') });
       continue;
     }
-    if (dashes.includes(c) && /[A-Za-z_?]/.test(text[i + 1] ?? '')) {
+    if (isDash(code) && /[A-Za-z_?]/.test(text[i + 1] ?? '')) {
       i++;
       while (i < n && isNameChar(text[i] as string)) i++;
       const colon = text[i] === ':';
@@ -181,8 +196,7 @@ export function lexPowerShell(text: string): PsToken[] {
       tokens.push(colon ? { kind: 'param', start, end: i, value: name, colon } : { kind: 'param', start, end: i, value: name });
       continue;
     }
-    const single: Partial<Record<string, PsTokenKind>> = { ';': 'semi', '(': 'lparen', ')': 'rparen', '{': 'lbrace', '}': 'rbrace', ',': 'comma' };
-    const kind = single[c];
+    const kind = punctuation[c];
     if (kind) {
       tokens.push({ kind, start, end: ++i });
       continue;
@@ -207,10 +221,12 @@ export function lexPowerShell(text: string): PsToken[] {
         continue;
       }
     }
+    // The word's first character is taken whatever it is (a lone quote or stop that no rule above took).
+    let pasted = isPastedDash(code);
     i++;
-    while (i < n && !stopsWord.has(text.charCodeAt(i))) i++;
+    for (let d = text.charCodeAt(i); i < n && !stopsWord(d); d = text.charCodeAt(++i)) pasted ||= isPastedDash(d);
     const raw = text.slice(start, i);
-    tokens.push({ kind: 'word', start, end: i, value: raw.replace(/[\u2013\u2014\u2015]/g, '-') });
+    tokens.push({ kind: 'word', start, end: i, value: pasted ? raw.replace(/[\u2013\u2014\u2015]/g, '-') : raw });
   }
   return tokens;
 }

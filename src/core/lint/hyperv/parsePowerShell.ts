@@ -61,8 +61,15 @@ const endsStatement = (t: PsToken | undefined): boolean => !t || t.kind === 'new
  * (names by unique prefix, `-Name:value`, positions), and follows simple variables (`$n = 'xcp-ng'`,
  * `param()` defaults, `$vm = New-VM ...`) and pipelines (`Get-VM x | Set-VMProcessor ...`) to the VM name.
  */
+/**
+ * Groups nested deeper than this are read as plain tokens: each level is a few frames of recursion, and a
+ * hostile file of a million `(` must not overflow the stack.
+ */
+const MAX_NESTING = 500;
+
 class PsParser {
   private pos = 0;
+  private depth = 0;
   private readonly variables = new Map<string, PsValue>();
   readonly commands: PsCommand[] = [];
 
@@ -127,7 +134,7 @@ class PsParser {
     const spec = t.kind === 'word' ? hypervCmdlets.get((t.value as string).toLowerCase()) : undefined;
     if (spec) {
       this.pos++;
-      const command = this.bind(spec, t, this.consumeArgs(), input, statementStart);
+      const command = this.bind(spec, t, this.consumeArgs([]) as ArgItem[], input, statementStart);
       pending.push(command);
       return { kind: 'command', command };
     }
@@ -136,23 +143,30 @@ class PsParser {
       return { kind: 'value', value: this.valueOf(t) };
     }
     this.pos++;
-    this.consumeArgs();
+    this.consumeArgs(undefined);
     return { kind: 'other' };
   }
 
-  private consumeArgs(): ArgItem[] {
-    const items: ArgItem[] = [];
+  /**
+   * Reads the arguments up to the end of the statement, parsing groups and blocks for the commands inside
+   * them, and appends them to `items`; without `items` (arguments of a command no rule looks at) nothing is
+   * built, which keeps a megabyte line of words from making an object per word twice.
+   */
+  private consumeArgs(items: ArgItem[] | undefined): ArgItem[] | undefined {
     while (this.pos < this.tokens.length && !endsStatement(this.tokens[this.pos])) {
       const t = this.tokens[this.pos] as PsToken;
       this.pos++;
-      if (t.kind === 'lparen' || t.kind === 'lbrace') {
+      if ((t.kind === 'lparen' || t.kind === 'lbrace') && this.depth < MAX_NESTING) {
         const innerStart = this.pos;
+        this.depth++;
         this.parseBlock(t.kind === 'lparen' ? 'rparen' : 'rbrace');
+        this.depth--;
+        if (!items) continue;
         const closing = this.tokens[this.pos - 1];
         const end = closing ? closing.end : t.end;
         const inner = this.tokens.slice(innerStart, Math.max(innerStart, this.pos - 1)).filter((x) => x.kind !== 'newline');
         items.push(t.kind === 'lparen' ? { kind: 'group', start: t.start, end, inner } : { kind: 'block', start: t.start, end });
-      } else {
+      } else if (items) {
         items.push({ kind: 'token', token: t });
       }
     }
