@@ -2,9 +2,10 @@ import { languageSupports } from '../../src/core/lint/languageSupports';
 import { lintText } from '../../src/core/lint/lintText';
 
 /**
- * Lints a 10,000-line xl config and a 10,000-line .vmx and prints the time relative to splitting the same
- * text into lines, measured side by side in one run (the issue's goal: under 10x, and about 20 ms). No
- * assertion: timings belong to the machine, the ratio is what to compare between commits.
+ * Lints a 10,000-line xl config and a 10,000-line .vmx (and a 10,000-line modprobe.d file) and prints the time
+ * relative to splitting the same text into lines, measured side by side in one run, with the issue's goal
+ * (under 10x, and about 20 ms) and whether this run met it. No assertion: timings belong to the machine, the
+ * ratio is what to compare between commits.
  */
 
 export function xlConfig(lines: number): string {
@@ -32,6 +33,15 @@ export function vmxConfig(lines: number): string {
   for (let i = 0; out.length < lines; i++) {
     const n = Math.floor(i / 5);
     out.push([`ethernet${n}.present = "TRUE"`, `ethernet${n}.connectionType = "bridged"`, `ethernet${n}.virtualDev = "e1000"`, `ethernet${n}.noPromisc = "FALSE"`, `guestinfo.bench.${n} = "value #${n} with a # inside"`][i % 5] as string);
+  }
+  return `${out.join('\n')}\n`;
+}
+
+/** KVM module options as a lab host collects them: options, aliases, blacklists, install hooks, comments. */
+export function modprobeConfig(lines: number): string {
+  const out = ['# Nested virtualization for the XCP-ng lab', 'options kvm_intel nested=1 enable_apicv=1', 'options kvm_amd nested=1 npt=1', 'options kvm ignore_msrs=1 report_ignored_msrs=0'];
+  for (let i = 0; out.length < lines; i++) {
+    out.push([`# device ${i}`, `alias pci:v00008086d0000${(i % 65536).toString(16).padStart(4, '0')}sv*sd*bc*sc*i* e1000e`, `blacklist bench_mod_${i}`, `options bench_mod_${i} debug=0 queue_depth=${i % 64}`, `install bench_mod_${i} /sbin/modprobe --ignore-install bench_mod_${i} $CMDLINE_OPTS`, `softdep bench_mod_${i} pre: crc32c post: bench_helper`][i % 6] as string);
   }
   return `${out.join('\n')}\n`;
 }
@@ -90,20 +100,34 @@ export function measureAgainstSplit(text: string, lint: () => unknown): Measured
   return { lintMs: median(lints), splitMs: median(splits), ratio: median(ratios) };
 }
 
-export function formatMeasured(label: string, lines: number, findings: number, measured: Measured): string {
-  return `${label}: ${lines} lines, ${findings} findings: lint ${measured.lintMs.toFixed(2)} ms, split ${measured.splitMs.toFixed(3)} ms, ratio ${measured.ratio.toFixed(1)}x (median of ${ROUNDS} rounds)`;
+/** The issue's budget for one format: a ratio to the split, and an absolute time as a guide. */
+export interface Goal {
+  readonly ratio: number;
+  readonly ms?: number;
+}
+
+const verdict = (met: boolean): string => (met ? 'met' : 'NOT met');
+
+export function formatMeasured(label: string, lines: number, findings: number, measured: Measured, goal?: Goal): string {
+  const figures = `${label}: ${lines} lines, ${findings} findings: lint ${measured.lintMs.toFixed(2)} ms, split ${measured.splitMs.toFixed(3)} ms, ratio ${measured.ratio.toFixed(1)}x (median of ${ROUNDS} rounds)`;
+  if (!goal) return `${figures}; no goal set for this format`;
+  const ms = goal.ms === undefined ? '' : `, under ${goal.ms} ms as a guide: ${verdict(measured.lintMs < goal.ms)}`;
+  return `${figures}; goal under ${goal.ratio}x: ${verdict(measured.ratio < goal.ratio)}${ms}`;
 }
 
 function main(): void {
-  for (const [languageId, text, fileName] of [
-    ['xen-xl', xlConfig(10000), '/etc/xen/xcp-ng-bench'],
-    ['vmx', vmxConfig(10000), '/vms/bench/XCP-ng.vmx'],
+  // The issue sets the goal for xl and vmx; modprobe is measured alongside so a regression shows.
+  const issueGoal: Goal = { ratio: 10, ms: 20 };
+  for (const [languageId, text, fileName, goal] of [
+    ['xen-xl', xlConfig(10000), '/etc/xen/xcp-ng-bench', issueGoal],
+    ['vmx', vmxConfig(10000), '/vms/bench/XCP-ng.vmx', issueGoal],
+    ['modprobe', modprobeConfig(10000), '/etc/modprobe.d/bench.conf', undefined],
   ] as const) {
     const support = languageSupports.get(languageId);
     if (!support) throw new Error(`no support for ${languageId}`);
     const findings = lintText(support, text, { fileName }).length;
     const measured = measureAgainstSplit(text, () => lintText(support, text, { fileName }));
-    console.log(formatMeasured(languageId, text.split('\n').length - 1, findings, measured));
+    console.log(formatMeasured(languageId, text.split('\n').length - 1, findings, measured, goal));
   }
 }
 

@@ -2,7 +2,7 @@ import { dracutConfSupport } from '../../src/core/lint/dracut/dracutConfSupport'
 import type { LanguageSupport } from '../../src/core/lint/languageSupport';
 import { lintText } from '../../src/core/lint/lintText';
 import { mdadmConfSupport } from '../../src/core/lint/mdadm/mdadmConfSupport';
-import { formatMeasured, measureAgainstSplit } from './lintBench';
+import { formatMeasured, measureAgainstSplit, type Goal } from './lintBench';
 
 /**
  * Lints a 10,000-line mdadm.conf (and a 10,000-line dracut drop-in) and prints the time as a ratio to
@@ -54,14 +54,15 @@ function wordObjects(text: string): unknown[] {
   return words;
 }
 
-function bench(label: string, support: LanguageSupport, text: string, fileName: string): void {
+function bench(label: string, support: LanguageSupport, text: string, fileName: string, goal: Goal | undefined): void {
   const findings = lintText(support, text, { fileName }).length;
   const measured = measureAgainstSplit(text, () => lintText(support, text, { fileName }));
   const floor = measureAgainstSplit(text, () => wordObjects(text));
-  console.log(`${formatMeasured(label, LINES, findings, measured)}; one object per word alone: ${floor.ratio.toFixed(1)}x`);
+  console.log(`${formatMeasured(label, LINES, findings, measured, goal)}; for scale, one object per word alone: ${floor.ratio.toFixed(1)}x`);
 }
 
 if (require.main === module) {
-  bench('mdadm.conf', mdadmConfSupport, mdadmConf(), '/lab/etc/mdadm.conf');
-  bench('dracut drop-in', dracutConfSupport, dracutConf(), '/lab/etc/dracut.conf.d/dracut_mdraid.conf');
+  // The issue sets the goal for mdadm.conf only; the dracut drop-in is measured alongside.
+  bench('mdadm.conf', mdadmConfSupport, mdadmConf(), '/lab/etc/mdadm.conf', { ratio: 10 });
+  bench('dracut drop-in', dracutConfSupport, dracutConf(), '/lab/etc/dracut.conf.d/dracut_mdraid.conf', undefined);
 }
