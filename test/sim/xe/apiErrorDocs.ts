@@ -47,6 +47,15 @@ const DOCS: Record<string, ErrorDoc> = {
   },
   HA_IS_ENABLED: { doc: 'The operation could not be performed because HA is enabled on the Pool', params: [] },
   HA_LOST_STATEFILE: { doc: 'This server lost access to the HA statefile.', params: [] },
+  // host-server-certificate-install (xapi certificates.ml; doc sentences as the datamodel has them).
+  SERVER_CERTIFICATE_KEY_INVALID: { doc: 'The provided key is not in a PEM-encoded PKCS#8 format.', params: [] },
+  SERVER_CERTIFICATE_KEY_ALGORITHM_NOT_SUPPORTED: { doc: 'The provided key uses an unsupported algorithm.', params: ['algorithm'] },
+  SERVER_CERTIFICATE_KEY_RSA_LENGTH_NOT_SUPPORTED: { doc: 'The provided RSA key does not have a length between 2048 and 4096.', params: ['length'] },
+  SERVER_CERTIFICATE_INVALID: { doc: 'The provided certificate is not in a PEM-encoded X509.', params: [] },
+  SERVER_CERTIFICATE_KEY_MISMATCH: { doc: "The provided key does not match the provided certificate's public key.", params: [] },
+  SERVER_CERTIFICATE_NOT_VALID_YET: { doc: 'The provided certificate is not valid yet.', params: ['now', 'not_before'] },
+  SERVER_CERTIFICATE_EXPIRED: { doc: 'The provided certificate has expired.', params: ['now', 'not_after'] },
+  SERVER_CERTIFICATE_CHAIN_INVALID: { doc: 'The provided intermediate certificates are not in a PEM-encoded X509.', params: [] },
   INTERNAL_ERROR: {
     doc: 'The server failed to handle your request, due to an internal error. The given message may give details useful for debugging the problem.',
     params: ['message'],

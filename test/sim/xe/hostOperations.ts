@@ -6,14 +6,18 @@ import { assertMobile, assertOperation, markHalted } from './vmPower';
 import { apiError, cliError, XeFailureError } from './xeFailure';
 import type { XeRun } from './xeRun';
 
-/** Host selection of do_host_op: `host=<uuid|name-label|hostname>`, `uuid=` or filters; none means all hosts. */
-function selectHosts(run: XeRun): SimRecord[] {
+/**
+ * Host selection of do_host_op: `host=<uuid|name-label|hostname>`, `uuid=` or filters; none means all hosts.
+ * `ignore` names the command's own parameters (not filters); `multiple: false` is do_host_op ~multiple:false.
+ */
+export function selectHosts(run: XeRun, ignore: ReadonlySet<string> = new Set(), multiple = true): SimRecord[] {
   const { ctx, params } = run;
   const host = params.get('host');
   let candidates = ctx.state.hosts;
   if (host !== undefined) candidates = candidates.filter((h) => h.uuid === host || str(h, 'name-label') === host || str(h, 'hostname') === host);
-  const selected = filterRecords(ctx, 'host', candidates, params.filters(new Set(['host'])), false);
+  const selected = filterRecords(ctx, 'host', candidates, params.filters(new Set(['host', ...ignore])), false);
   if (selected.length === 0) throw cliError('No matching hosts found');
+  if (selected.length > 1 && !multiple) throw cliError('Multiple matching hosts found. Operation can only be performed on one host at a time');
   if (selected.length > 1 && !params.bool('multiple', ctx.flavour)) throw cliError('Multiple matching hosts found. --multiple required to complete the operation');
   return selected;
 }

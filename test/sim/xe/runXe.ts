@@ -1,10 +1,12 @@
 import type { SimState, XeClass } from '../state/simState';
+import type { SimPaths } from '../state/simPaths';
 import { flavourOf, XE_CLASSES } from '../state/simState';
 import type { StateStore } from '../state/stateStore';
 import { renderApiError } from './apiErrorDocs';
 import { ViewContext } from './fieldValue';
 import { hostDisable, hostEnable, hostEvacuate, hostReboot, hostShutdown } from './hostOperations';
 import { listCommand } from './listCommand';
+import { hostServerCertificateInstall } from './serverCertificate';
 import { paramAdd, paramClear, paramGet, paramList, paramRemove, paramSet } from './paramCommands';
 import { vmMigrate, vmReboot, vmResume, vmShutdown, vmStart, vmSuspend } from './vmOperations';
 import { usageError, XeFailureError } from './xeFailure';
@@ -20,7 +22,7 @@ export interface XeResult {
 interface CommandDef {
   required: string[];
   mutates: boolean;
-  run: (run: XeRun) => void;
+  run: (run: XeRun, paths: SimPaths) => void;
 }
 
 function commandTable(): Map<string, CommandDef> {
@@ -49,6 +51,7 @@ function commandTable(): Map<string, CommandDef> {
   op('host-evacuate', hostEvacuate);
   op('host-reboot', hostReboot);
   op('host-shutdown', hostShutdown);
+  table.set('host-server-certificate-install', { required: ['certificate', 'private-key'], mutates: true, run: hostServerCertificateInstall });
   return table;
 }
 
@@ -68,14 +71,15 @@ function renderFailure(f: XeFailureError, state: SimState | undefined): string {
     case 'code': return `Error code: ${failure.code}\nError parameters: ${failure.params.join(', ')}\n`;
     case 'cli': return `Error: ${failure.message}\n`;
     case 'usage': return `${failure.message}\nFor usage run: 'xe help'\n`;
+    case 'client': return `${failure.message}\n`;
   }
 }
 
-function execute(def: CommandDef, state: SimState, params: XeParams): XeRun {
+function execute(def: CommandDef, state: SimState, params: XeParams, paths: SimPaths): XeRun {
   const ctx = new ViewContext(state);
   const run: XeRun = { ctx, params, minimal: false, stdout: [], printedMinimal: false, exitCode: 0 };
   run.minimal = params.bool('minimal', ctx.flavour);
-  def.run(run);
+  def.run(run, paths);
   return run;
 }
 
@@ -91,7 +95,7 @@ export function runXe(argv: readonly string[], store: StateStore): XeResult {
     for (const p of def.required) if (!params.has(p)) throw usageError(`Required parameter not found: ${p}`);
     const go = (s: SimState): XeRun => {
       state = s;
-      const run = execute(def, s, params);
+      const run = execute(def, s, params, store.paths);
       stdout = run.stdout;
       return run;
     };

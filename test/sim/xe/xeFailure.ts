@@ -6,11 +6,12 @@ export type XeFailure =
   | { form: 'api'; code: string; params: string[] }
   | { form: 'code'; code: string; params: string[] }
   | { form: 'cli'; message: string }
-  | { form: 'usage'; message: string };
+  | { form: 'usage'; message: string }
+  | { form: 'client'; message: string };
 
 export class XeFailureError extends Error {
   constructor(readonly failure: XeFailure) {
-    super(failure.form === 'cli' || failure.form === 'usage' ? failure.message : failure.code);
+    super('message' in failure ? failure.message : failure.code);
   }
 }
 
@@ -32,4 +33,9 @@ export function cliError(message: string): XeFailureError {
 /** Form 4: a usage line followed by `For usage run: 'xe help'`. */
 export function usageError(message: string): XeFailureError {
   return new XeFailureError({ form: 'usage', message });
+}
+
+/** The xe client's own failure (e.g. `Failed to read <what>` for a file it cannot load): the text alone. */
+export function clientError(message: string): XeFailureError {
+  return new XeFailureError({ form: 'client', message });
 }
