@@ -22,6 +22,7 @@ import { registerCommandLog } from './vscode/commands/registerCommandLog';
 import { registerVmDetails } from './vscode/commands/registerVmDetails';
 import { registerGuides } from './vscode/guides/registerGuides';
 import { registerRemoteFiles } from './vscode/remote/registerRemoteFiles';
+import { WalkthroughProgress } from './vscode/guides/walkthroughProgress';
 
 /** What activate() returns: the extension-host tests drive and observe the extension through it. */
 export interface XcpngLabApi {
@@ -30,6 +31,7 @@ export interface XcpngLabApi {
   readonly treeView: vscode.TreeView<ExplorerNode>;
   readonly prompts: SshPromptsUi;
   readonly confirm: ModalConfirm;
+  readonly walkthrough: WalkthroughProgress;
 }
 
 // Wiring only: build the services, register what package.json contributes, hand disposables to VS Code.
@@ -46,11 +48,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<XcpngL
     const scheduler = new RefreshScheduler(treeView, lab);
     const confirm = new ModalConfirm();
     const locks = new OperationLocks();
+    const walkthrough = new WalkthroughProgress(lab, treeView);
     context.subscriptions.push(
       lab,
       explorer,
       treeView,
       scheduler,
+      walkthrough,
       vscode.window.registerFileDecorationProvider(new NodeDecorations()),
       registerCommand(log, 'xcpng.pool.add', addPool),
       registerCommand(log, 'xcpng.settings.open', () =>
@@ -70,7 +74,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<XcpngL
     registerLinting(context, log);
     await lab.reload();
     log.info(`XCP-ng Lab ${String(context.extension.packageJSON.version)} activated in VS Code ${vscode.version}`);
-    return { lab, explorer, treeView, prompts, confirm };
+    return { lab, explorer, treeView, prompts, confirm, walkthrough };
   } catch (error) {
     reportActivationFailure(error, log);
     throw error;

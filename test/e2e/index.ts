@@ -21,6 +21,7 @@ export function run(): Promise<void> {
     require('./suite/hostActions.test');
     require('./suite/guides.test');
     require('./suite/lint.test');
+    require('./suite/walkthrough.test');
   }
   /* eslint-enable @typescript-eslint/no-require-imports */
   return new Promise((resolve, reject) => {

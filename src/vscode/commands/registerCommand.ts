@@ -1,6 +1,11 @@
 import * as vscode from 'vscode';
 import { isCancelled } from '../../core/errors';
 
+const commandRan = new vscode.EventEmitter<string>();
+
+/** Fires with the id of each command of ours as it starts, whoever ran it (menu, palette, lens, link). */
+export const onDidRunCommand = commandRan.event;
+
 /**
  * Registers a command behind the one error wrapper every handler goes through: the stack goes to the log,
  * the user sees one message with a way to the log, and cancellation stays silent.
@@ -11,6 +16,7 @@ export function registerCommand(
   handler: (...args: never[]) => unknown,
 ): vscode.Disposable {
   return vscode.commands.registerCommand(id, async (...args: unknown[]) => {
+    commandRan.fire(id);
     try {
       return await (handler as (...a: unknown[]) => unknown)(...args);
     } catch (error) {

@@ -9,10 +9,10 @@ import type { ModalConfirm } from '../modalConfirm';
 import type { ExplorerNode } from '../tree/explorerNode';
 import type { ExplorerProvider } from '../tree/explorerProvider';
 import { checkNestedKvm } from './checkNestedKvm';
-import { CODE_LENS_SETTING, GuideCodeLensProvider } from './guideCodeLensProvider';
-import { openGuide } from './openGuide';
-import { createCsr, showCertificate } from './tlsCommands';
-import { walkthroughContext } from './walkthroughContext';
+import { CODE_LENS_SETTING, GUIDE_LENS_SELECTOR, GuideCodeLensProvider } from './guideCodeLensProvider';
+import { openGuide, openGuideSection } from './openGuide';
+import { runHostAction, type HostActionOptions } from './runHostAction';
+import { createCsr, installCertificate, showCertificate, type CertificatePaths } from './tlsCommands';
 import { copyGuideBlock, runGuideBlock, type BlockRunOptions } from './runGuideBlock';
 import { toGuideRef, type GuideRef } from './guideRef';
 import { pickGuideTarget } from './pickGuideTarget';
@@ -83,12 +83,13 @@ export function registerGuides(
     view,
     lenses,
     output,
-    walkthroughContext(lab),
-    vscode.languages.registerCodeLensProvider({ language: 'markdown' }, lenses),
+    vscode.languages.registerCodeLensProvider(GUIDE_LENS_SELECTOR, lenses),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration(`xcpng.${CODE_LENS_SETTING}`)) lenses.refresh();
     }),
     registerCommand(log, 'xcpng.guide.open', (file?: string) => openGuide(context.extensionUri, typeof file === 'string' ? file : undefined)),
+    registerCommand(log, 'xcpng.guide.openSection', (file: string, heading: string) => openGuideSection(context.extensionUri, file, heading)),
+    registerCommand(log, 'xcpng.guide.runHostAction', (command: string, options?: HostActionOptions) => runHostAction(lab, explorer, command, options)),
     registerCommand(log, 'xcpng.guide.runBlock', (uri: vscode.Uri, index: number, options?: BlockRunOptions) => runGuideBlock(lab, confirm, output, uri, index, options)),
     registerCommand(log, 'xcpng.guide.copyBlock', (uri: vscode.Uri, index: number) => copyGuideBlock(uri, index)),
     vscode.window.createTreeView('xcpng.runbooks', { treeDataProvider: view }),
@@ -113,6 +114,9 @@ export function registerGuides(
     registerCommand(log, 'xcpng.guide.checkNestedKvm', () => checkNestedKvm(log)),
     registerCommand(log, 'xcpng.guide.tlsCsr', (node?: ExplorerNode) => createCsr(lab, log, node)),
     registerCommand(log, 'xcpng.guide.tlsShow', (node?: ExplorerNode) => showCertificate(lab, log, node)),
+    registerCommand(log, 'xcpng.guide.tlsInstall', (node?: ExplorerNode, _selected?: unknown, paths?: CertificatePaths) =>
+      locks.run(`host:${node && 'uuid' in node ? node.uuid : ''}`, 'Install TLS certificate', () => installCertificate(lab, log, confirm, node, paths)),
+    ),
   ];
 }
 

@@ -1,4 +1,8 @@
 import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { XcpngLabApi } from '../../../src/extension';
 import type { ConfirmQuestion } from '../../../src/core/ops/confirm';
@@ -224,6 +228,72 @@ describe('Guides as runbooks against the simulated pool', () => {
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
   });
 
+  it('Safe host power guide: its lenses start the host actions on a named host (exit maintenance sends host-enable; a master reboot asks first)', async () => {
+    const editor = await vscode.commands.executeCommand<vscode.TextEditor>('xcpng.guide.open', 'safe-host-power.md');
+    assert.ok(editor);
+    const lenses = ((await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', editor.document.uri)) ?? []).filter((l) =>
+      l.command?.command.startsWith('xcpng.guide.'),
+    );
+    const text = editor.document.getText().split('\n');
+    const markerLine = (command: string): number => text.findIndex((l) => l.includes(`xcpng:action ${command}`));
+    assert.deepEqual(
+      lenses.map((l) => [l.range.start.line, l.command?.title]).sort((a, b) => Number(a[0]) - Number(b[0])),
+      [
+        [markerLine('xcpng.host.enterMaintenance'), 'Enter Maintenance Mode on a Host...'],
+        [markerLine('xcpng.host.exitMaintenance'), 'Exit Maintenance Mode on a Host...'],
+        [text.findIndex((l) => l.startsWith('```')), 'Run on host...'],
+        [text.findIndex((l) => l.startsWith('```')), 'Copy'],
+        [markerLine('xcpng.host.reboot'), 'Reboot a Host Safely...'],
+        [markerLine('xcpng.host.shutdown'), 'Shut Down a Host Safely...'],
+      ],
+    );
+    const lens = (title: string) => lenses.find((l) => l.command?.title === title)?.command;
+    const h2 = hostByName('xcp-ng-lab2');
+    let since = argvLog(fixture.a).length;
+    const exit = lens('Exit Maintenance Mode on a Host...');
+    await vscode.commands.executeCommand(exit?.command ?? '', ...(exit?.arguments ?? []), { poolId: monitor().target.id, hostUuid: h2.uuid });
+    assert.deepEqual(actionCalls(since), [['xe', 'host-enable', `uuid=${h2.uuid}`]]);
+    assert.equal(hostByName('xcp-ng-lab2')['enabled'], 'true');
+    const h1 = hostByName('xcp-ng-lab1');
+    answers = [false];
+    since = argvLog(fixture.a).length;
+    const reboot = lens('Reboot a Host Safely...');
+    await vscode.commands.executeCommand(reboot?.command ?? '', ...(reboot?.arguments ?? []), { poolId: monitor().target.id, hostUuid: h1.uuid });
+    assert.match(asked[0]?.message ?? '', /xcp-ng-lab1 is the pool master\. Reboot it anyway\?/);
+    assert.deepEqual(actionCalls(since), [], 'declined: nothing sent');
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+  });
+
+  it('Config files: a lens on the first line opens the nested guide at the section for that hypervisor; the setting hides it', async () => {
+    const root = vscode.extensions.getExtension('xcpng-lab.xcpng-lab')?.extensionUri;
+    assert.ok(root);
+    const cases: [string, string, string][] = [
+      ['test/fixtures/lint/vmx/workstation-xcp-ng.vmx', 'vmx', 'Under VMware (ESXi, Workstation)'],
+      ['test/fixtures/lint/xl/seed-nested-xcp-ng.xl', 'xen-xl', 'Under Xen (xl)'],
+    ];
+    const lensesOf = async (uri: vscode.Uri): Promise<vscode.CodeLens[]> =>
+      ((await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri)) ?? []).filter((l) => l.command?.command === 'xcpng.guide.openSection');
+    for (const [file, language, heading] of cases) {
+      const doc: vscode.TextDocument = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(root, file));
+      await vscode.window.showTextDocument(doc);
+      assert.equal(doc.languageId, language);
+      const lenses = await lensesOf(doc.uri);
+      assert.deepEqual(lenses.map((l) => [l.range.start.line, l.command?.title]), [[0, `Guide: Nested XCP-ng guest › ${heading}`]]);
+      const editor = await vscode.commands.executeCommand<vscode.TextEditor>(lenses[0]?.command?.command ?? '', ...(lenses[0]?.command?.arguments ?? []));
+      assert.equal(path.basename(editor?.document.uri.path ?? ''), 'nested-xcpng.md');
+      assert.equal(vscode.window.activeTextEditor?.document.lineAt(vscode.window.activeTextEditor.selection.active.line).text, `## ${heading}`);
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+      const config = vscode.workspace.getConfiguration('xcpng');
+      await config.update('guides.codeLens', false, vscode.ConfigurationTarget.Workspace);
+      try {
+        assert.deepEqual(await lensesOf(doc.uri), [], 'the setting turns the lens off');
+      } finally {
+        await config.update('guides.codeLens', undefined, vscode.ConfigurationTarget.Workspace);
+      }
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    }
+  });
+
   it('TLS: shows the installed certificate and creates a CSR from the host key on the master, and refuses a member', async () => {
     const h1 = hostByName('xcp-ng-lab1');
     const hostname = String(h1['hostname']);
@@ -239,6 +309,71 @@ describe('Guides as runbooks against the simulated pool', () => {
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
     const member = await vscode.commands.executeCommand('xcpng.guide.tlsShow', api.explorer.nodeFor(monitor().target.id, 'host', hostByName('xcp-ng-lab2').uuid));
     assert.equal(member, undefined, 'a member is refused: the connection would run openssl on the master');
+  });
+
+  it('TLS install (8.3 master): refuses a key that does not match, then installs a CA-signed certificate with its chain, uploaded privately and removed, verified by reading it back', async () => {
+    const h1 = hostByName('xcp-ng-lab1');
+    const hostname = String(h1['hostname']);
+    const node = api.explorer.nodeFor(monitor().target.id, 'host', h1.uuid);
+    const pemFile = path.join(fixture.a.dir, 'root', 'etc', 'xensource', 'xapi-ssl.pem');
+    const original = fs.readFileSync(pemFile, 'utf8');
+    // Real files on this machine, made by the real openssl: a CA, a server certificate it signs, a stray key.
+    const work = fs.mkdtempSync(path.join(os.tmpdir(), 'xcpng-e2e-tls-'));
+    const file = (name: string): string => path.join(work, name);
+    const openssl = (...args: string[]): void => void execFileSync('openssl', args, { stdio: 'ignore' });
+    for (const key of ['ca.key', 'server.key', 'stray.key']) openssl('genpkey', '-algorithm', 'RSA', '-pkeyopt', 'rsa_keygen_bits:2048', '-out', file(key));
+    openssl('req', '-new', '-x509', '-key', file('ca.key'), '-subj', '/CN=Lab Test CA', '-days', '30', '-sha256', '-out', file('ca.pem'));
+    openssl('req', '-new', '-key', file('server.key'), '-subj', `/CN=${hostname}/O=Lab Test`, '-out', file('server.csr'));
+    openssl('x509', '-req', '-in', file('server.csr'), '-CA', file('ca.pem'), '-CAkey', file('ca.key'), '-CAcreateserial', '-days', '30', '-sha256', '-out', file('server.pem'));
+    const expected = execFileSync('openssl', ['x509', '-in', file('server.pem'), '-noout', '-fingerprint', '-sha256'], { encoding: 'utf8' }).split('=')[1]?.trim();
+    const installs = (since: number) => argvLog(fixture.a).slice(since).filter((c) => c[1] === 'host-server-certificate-install');
+    const uploadDir = (call: string[] | undefined): string => path.dirname((call ?? []).find((a) => a.startsWith('certificate='))?.slice('certificate='.length) ?? '/');
+    try {
+      answers = [true];
+      let since = argvLog(fixture.a).length;
+      const refused = await vscode.commands.executeCommand('xcpng.guide.tlsInstall', node, undefined, { certificate: file('server.pem'), privateKey: file('stray.key') });
+      assert.equal(refused, undefined, 'xapi refuses a key that does not match the certificate');
+      const [bad] = installs(since);
+      assert.ok(bad, 'the install was sent');
+      assert.equal(fs.existsSync(uploadDir(bad)), false, 'the uploaded files are removed after a failure too');
+      assert.equal(fs.readFileSync(pemFile, 'utf8'), original, 'nothing installed');
+
+      answers = [true];
+      asked = [];
+      since = argvLog(fixture.a).length;
+      const result = await vscode.commands.executeCommand<{ installed: { subject: string; fingerprint: string } }>('xcpng.guide.tlsInstall', node, undefined, {
+        certificate: file('server.pem'),
+        privateKey: file('server.key'),
+        chain: file('ca.pem'),
+      });
+      assert.equal(asked.length, 1, 'asked once');
+      assert.match(asked[0]?.message ?? '', new RegExp(`Install the TLS certificate .*CN=${hostname.replace(/\./g, '\\.')}.* on xcp-ng-lab1\\?`));
+      const calls = installs(since);
+      assert.equal(calls.length, 1);
+      const dir = uploadDir(calls[0]);
+      assert.match(dir, /^\/tmp\/xcpng-tls\.[A-Za-z0-9]{10}$/);
+      assert.deepEqual(calls[0], [
+        'xe',
+        'host-server-certificate-install',
+        `uuid=${h1.uuid}`,
+        `certificate=${dir}/certificate.pem`,
+        `private-key=${dir}/private-key.pem`,
+        `certificate-chain=${dir}/chain.pem`,
+      ]);
+      assert.equal(fs.existsSync(dir), false, 'the private folder with the key is gone');
+      assert.equal(result?.installed.fingerprint, expected, 'verified by reading the installed certificate back');
+      // Final state: the master's PEM holds the key, the certificate and the chain; openssl on the host agrees.
+      const installed = fs.readFileSync(pemFile, 'utf8');
+      assert.ok(installed.startsWith(fs.readFileSync(file('server.key'), 'utf8').trim()), 'the key comes first');
+      assert.ok(installed.includes(fs.readFileSync(file('ca.pem'), 'utf8').trim()), 'the chain is kept');
+      const shown = await vscode.commands.executeCommand<{ subject: string; fingerprint: string }>('xcpng.guide.tlsShow', node);
+      assert.equal(shown?.fingerprint, expected);
+      assert.match(shown?.subject ?? '', /O ?= ?Lab Test/);
+    } finally {
+      // Other suites read the scenario's own certificate and key: put the file back as it was (in place).
+      fs.writeFileSync(pemFile, original);
+      fs.rmSync(work, { recursive: true, force: true });
+    }
   });
 
   it('Dom0 memory: shows both sources, writes base = max, and resumes after a host reboot at the verification', async () => {
