@@ -133,6 +133,83 @@ describe('parseXeRecords (xe-cli.md §3)', () => {
     });
   });
 
+  describe('runs of records with one layout (read a record at a time)', () => {
+    /** One record as xe prints it (§3): keys padded to 4 + the longest, the first left-, the others right-justified. */
+    const render = (fields: readonly (readonly [string, string])[]): string => {
+      const width = 4 + Math.max(...fields.map(([key]) => key.length));
+      const lines = fields.map(([key, value], i) => `${i === 0 ? key.padEnd(width) : key.padStart(width)}: ${value}`);
+      return `${lines.join('\n')}\n\n\n`;
+    };
+    const keys = ['uuid ( RO)', 'name-label ( RW)', 'PV-drivers-up-to-date ( RO) [DEPRECATED]', 'other-config (MRW)', 'tags (SRW)'];
+    const values = (i: number): string[] => [
+      `${String(i).padStart(8, '0')}-0000-4000-8000-000000000000`,
+      i % 3 === 0 ? ` vm (${i}) [x]+.*? ` : `web-${i}`,
+      '<not in database>',
+      i % 2 === 0 ? '' : `perfmon: <config/>; a: b: c; ( RW): x`,
+      `t${i}, ü`,
+    ];
+    const run = (count: number): string[][] => Array.from({ length: count }, (_, i) => values(i));
+    const text = (rows: readonly string[][]): string => rows.map((row) => render(keys.map((k, j) => [k, row[j] ?? ''] as const))).join('');
+    const read = (parsed: ReturnType<typeof parseXeRecords>): string[][] =>
+      parsed.map((r) => ['uuid', 'name-label', 'PV-drivers-up-to-date', 'other-config', 'tags'].map((name) => r.fields.get(name) ?? '?'));
+
+    it('reads every field by name and numbers each record by its first line, in both modes', () => {
+      const rows = run(40);
+      for (const strict of [true, false]) {
+        const parsed = parseXeRecords(text(rows), { strict });
+        assert.deepEqual(read(parsed), rows);
+        assert.deepEqual(
+          parsed.map((r) => r.line),
+          rows.map((_, i) => 1 + i * (keys.length + 2)),
+        );
+      }
+    });
+
+    it('does not take a line with another field name for the field at that position', () => {
+      const rows = run(6);
+      const lines = text(rows).split('\n');
+      // Record 4's name-label line becomes name-lbbel: same width, same marker, another field.
+      const at = 4 * (keys.length + 2) + 1;
+      lines[at] = (lines[at] ?? '').replace('name-label', 'name-lbbel');
+      for (const strict of [true, false]) {
+        const parsed = parseXeRecords(lines.join('\n'), { strict });
+        assert.equal(parsed.length, 6);
+        assert.equal(parsed[4]?.fields.get('name-label'), undefined);
+        assert.equal(parsed[4]?.fields.get('name-lbbel'), rows[4]?.[1]);
+        assert.deepEqual(read([parsed[5] as (typeof parsed)[number]]), [rows[5]]);
+      }
+    });
+
+    it('reads records that depart from the run line by line, then goes on with the run (lenient)', () => {
+      const rows = run(9);
+      const records = rows.map((row) => render(keys.map((k, j) => [k, row[j] ?? ''] as const)));
+      // A value with a newline (set through the API), a record printed without padding, one with a third
+      // blank line after it, and one with a single blank line after it.
+      records[2] = (records[2] ?? '').replace(`: ${rows[2]?.[1] ?? ''}\n`, `: ${rows[2]?.[1] ?? ''}\nsecond line\n`);
+      records[4] = (records[4] ?? '').replace(/^ +/gm, '').replace(/ +: /g, ': ');
+      records[5] = `${records[5] ?? ''}\n`;
+      records[6] = (records[6] ?? '').replace(/\n\n\n$/, '\n\n');
+      const expected = rows.map((row) => [...row]);
+      (expected[2] as string[])[1] = `${rows[2]?.[1] ?? ''}\nsecond line`;
+      // A single blank line does not end a record, so record 7's uuid line repeats a field and starts the next.
+      const skipped: XeSkip[] = [];
+      const parsed = parseXeRecords(records.join(''), { onSkip: (skip) => skipped.push(skip) });
+      assert.deepEqual(read(parsed), expected);
+      assert.deepEqual(skipped, []);
+    });
+
+    it('still names the blank lines between records of a run in strict mode', () => {
+      const rows = run(8);
+      const records = rows.map((row) => render(keys.map((k, j) => [k, row[j] ?? ''] as const)));
+      records[5] = `${records[5] ?? ''}\n`;
+      assert.throws(
+        () => parseXeRecords(records.join(''), { strict: true }),
+        (e: unknown) =>
+          e instanceof XeParseError && e.line === 6 * (keys.length + 2) + 2 && /3 blank lines between records, expected 2/.test(e.message),
+      );
+    });
+  });
+
   describe('lenient mode (the product)', () => {
     const expected = [
       ['alpha', ''],
