@@ -79,7 +79,11 @@ function looksLikePath(body: string): boolean {
 const booleanWords: Record<string, string> = { true: '1', yes: '1', on: '1', false: '0', no: '0', off: '0' };
 
 /** Parses the token stream like xl's bison grammar, recovering at the end of each statement. */
+/** Lists nested deeper than this are not parsed: each level is a recursion, and the stack must not overflow. */
+const MAX_NESTING = 500;
+
 class XlParser {
+  private depth = 0;
   /** Tokens lexed and not yet dropped; `pos` indexes it. */
   private tokens: XlToken[] = [];
   private pos = 0;
@@ -104,12 +108,13 @@ class XlParser {
   }
 
   /**
-   * Moves to the next token, dropping the ones read once there are many: the parser never goes back
-   * further than the current token, and short-lived tokens cost the garbage collector nothing.
+   * Moves to the next token, dropping the ones read once they are many and at least half the buffer: the
+   * parser never goes back further than the current token, short-lived tokens cost the garbage collector
+   * nothing, and the half keeps the copying linear when one line holds millions of tokens.
    */
   private advance(): void {
     this.pos++;
-    if (this.pos >= 256 && (this.pos < this.tokens.length || (this.pos === this.tokens.length && this.lexed < this.lines.length))) {
+    if (this.pos >= 256 && this.pos * 2 >= this.tokens.length && (this.pos < this.tokens.length || (this.pos === this.tokens.length && this.lexed < this.lines.length))) {
       this.tokens = this.tokens.slice(this.pos);
       this.pos = 0;
     }
@@ -244,7 +249,17 @@ class XlParser {
         return { kind: 'number', line: t.line, start: t.start, end: t.end, text: lineText.slice(t.start, t.end) };
       }
       case 'lbracket':
-        return this.parseList(t, key);
+        if (this.depth >= MAX_NESTING) {
+          this.report('xl/syntax', t, 'Lists nested this deeply cannot be read (xl lists hold strings and numbers, not lists).');
+          this.skipToLineEnd();
+          return null;
+        }
+        this.depth++;
+        try {
+          return this.parseList(t, key);
+        } finally {
+          this.depth--;
+        }
       case 'ident':
       case 'error': {
         const end = Math.max(bareWordEnd(lineText, t.start), t.end);
