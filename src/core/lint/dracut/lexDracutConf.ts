@@ -78,9 +78,16 @@ const isSeparator = (c: number): boolean => c < 128 && charClass[c] === SEPARATO
 /** Neither a separator nor special: an ordinary character of an unquoted run. */
 const isPlain = (c: number): boolean => c >= 128 || charClass[c] === 0;
 
+/**
+ * Substitutions and quotes nested deeper than this are reported as unterminated at the opener: each level
+ * is a recursion, and a hostile file must not overflow the stack.
+ */
+const MAX_NESTING = 500;
+
 /** Index just past the closer of `$(`, `${` or a backquote string opening at `open` (the `(`/`{`/`` ` ``). */
-function skipNested(s: string, open: number): number {
+function skipNested(s: string, open: number, nesting = 0): number {
   const opener = s[open] as string;
+  if (nesting > MAX_NESTING) throw new Unterminated(s[open - 1] === '$' ? open - 1 : open, s[open - 1] === '$' ? `$${opener}` : opener);
   if (opener === '`') {
     for (let j = open + 1; j < s.length; j++) {
       if (s[j] === '\\') j++;
@@ -97,7 +104,7 @@ function skipNested(s: string, open: number): number {
       const close = s.indexOf("'", j + 1);
       if (close < 0) throw new Unterminated(j, "'");
       j = close;
-    } else if (c === '"') j = skipDoubleQuoted(s, j) - 1;
+    } else if (c === '"') j = skipDoubleQuoted(s, j, nesting + 1) - 1;
     else if (c === opener) depth++;
     else if (c === closer && --depth === 0) return j + 1;
   }
@@ -107,13 +114,13 @@ function skipNested(s: string, open: number): number {
 }
 
 /** Index just past the closing `"` of a double-quoted string opening at `open`. */
-function skipDoubleQuoted(s: string, open: number): number {
+function skipDoubleQuoted(s: string, open: number, nesting = 0): number {
   for (let j = open + 1; j < s.length; j++) {
     const c = s[j];
     if (c === '\\') j++;
     else if (c === '"') return j + 1;
-    else if (c === '$' && (s[j + 1] === '(' || s[j + 1] === '{')) j = skipNested(s, j + 1) - 1;
-    else if (c === '`') j = skipNested(s, j) - 1;
+    else if (c === '$' && (s[j + 1] === '(' || s[j + 1] === '{')) j = skipNested(s, j + 1, nesting + 1) - 1;
+    else if (c === '`') j = skipNested(s, j, nesting + 1) - 1;
   }
   throw new Unterminated(open, '"');
 }
