@@ -83,6 +83,8 @@ export function lexXlLine(lines: readonly string[], line: number, tokens: XlToke
   const text = lines[line] as string;
   const n = text.length;
   let i = 0;
+  /** The next backslash at or after the string being read, -1 when there is none; -2 until first needed. */
+  let backslash = -2;
   while (i < n) {
     const c = text.charCodeAt(i);
     if (isBlank(c)) {
@@ -113,7 +115,9 @@ export function lexXlLine(lines: readonly string[], line: number, tokens: XlToke
       const close = text.indexOf(quote, i);
       // Fast path: no backslash before the closing quote, so nothing can escape it. A forward indexOf, not
       // lastIndexOf from the quote: V8 runs indexOf as fast inline code, lastIndexOf as a slow runtime call.
-      const backslash = close >= 0 ? text.indexOf('\\', i) : 0;
+      // The backslash found is kept for the next strings of the line: searching again from each string scanned
+      // to the end of the line every time, quadratic on a line of many strings.
+      if (backslash === -2 || (backslash >= 0 && backslash < i)) backslash = text.indexOf('\\', i);
       if (close >= 0 && (backslash < 0 || backslash > close)) {
         i = close + 1;
         closed = true;
