@@ -68,6 +68,9 @@ export function lexPowerShell(text: string): PsToken[] {
   const tokens: PsToken[] = [];
   const n = text.length;
   let i = 0;
+  /** The first `]` and `\n` at or after the last `[` seen, -1 when there is none; -2 until first needed. */
+  let nextClose = -2;
+  let nextNewline = -2;
   while (i < n) {
     const code = text.charCodeAt(i);
     if (code === 0x20 || code === 0x09 || code === 0x0d || code === 0x0c || code === 0xa0 || code === 0xfeff) {
@@ -213,8 +216,12 @@ export function lexPowerShell(text: string): PsToken[] {
     }
     if (c === '[') {
       // A type literal such as [string] or [int64]: one token, never a command name.
-      const close = text.indexOf(']', i);
-      const newline = text.indexOf('\n', i);
+      // The next `]` and line end are kept for the following brackets: searching again from each `[` scanned
+      // to the end of the text every time, quadratic on a long run of brackets.
+      if (nextClose === -2 || (nextClose >= 0 && nextClose < i)) nextClose = text.indexOf(']', i);
+      if (nextNewline === -2 || (nextNewline >= 0 && nextNewline < i)) nextNewline = text.indexOf('\n', i);
+      const close = nextClose;
+      const newline = nextNewline;
       if (close > 0 && (newline < 0 || close < newline)) {
         i = close + 1;
         tokens.push({ kind: 'other', start, end: i });
