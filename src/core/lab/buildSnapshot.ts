@@ -1,6 +1,6 @@
 import { XeParseError, type XeParseOptions } from '../xe/xeParseError';
 import { XeRecordReader } from '../xe/xeRecordReader';
-import { sortByNatural } from './compareNatural';
+import { compareNatural, sortByNatural } from './compareNatural';
 import type {
   ControlDomain,
   Host,
@@ -157,7 +157,7 @@ export function guestIps(networks: ReadonlyMap<string, string> | null): string[]
   }
   const v4: string[] = [];
   const v6: string[] = [];
-  const keys = [...networks.keys()].sort((a, b) => a.localeCompare(b, undefined, { numeric: true }));
+  const keys = [...networks.keys()].sort(compareNatural);
   for (const key of keys) {
     const value = networks.get(key) ?? '';
     if (value === '') {
