@@ -8,6 +8,19 @@ const fixtures = path.join(root, 'test/fixtures/lint');
 
 const row = (page, text) => page.locator('.monaco-list-row', { hasText: text }).first();
 
+/** F1 and a command by its title. */
+async function palette(page, command) {
+  await page.keyboard.press('F1');
+  await page.keyboard.type(command);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: command }).first().click({ timeout: 20_000 });
+}
+
+/** A command from the palette, then an item of the quick pick it opens. */
+async function paletteThenPick(page, command, item) {
+  await palette(page, command);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: item }).first().click({ timeout: 20_000 });
+}
+
 const checks = [
   {
     name: 'with no pool, the XCP-ng icon opens the Pools view and its welcome',
@@ -79,6 +92,43 @@ const checks = [
       await page.screenshot({ path: path.join(screens, 'lint-squiggle-hover.png') });
     },
   },
+  {
+    name: 'Open Guide... shows a guide with its lenses; Run on host... asks, then runs the block on the pool',
+    workspace: 'lab',
+    async run(page, { screens }) {
+      await paletteThenPick(page, 'XCP-ng: Open Guide...', 'Safe host reboot');
+      const lens = page.locator('.monaco-editor .codelens-decoration a', { hasText: 'Run on host...' }).first();
+      await lens.waitFor({ timeout: 30_000 });
+      await page.locator('.monaco-editor .codelens-decoration a', { hasText: 'Reboot a Host Safely...' }).first().waitFor({ timeout: 10_000 });
+      await page.screenshot({ path: path.join(screens, 'guide-code-lenses.png') });
+      await lens.click();
+      const dialog = page.locator('.monaco-dialog-box');
+      await dialog.getByText('xe host-list params=name-label,enabled').waitFor({ timeout: 20_000 });
+      await dialog.getByRole('button', { name: 'Run', exact: true }).click();
+      // The block's output lands in the guide output channel: the three hosts of the simulated pool.
+      await page.locator('.output-view', { hasText: 'xcp-ng-lab3' }).or(page.locator('.monaco-editor', { hasText: 'xcp-ng-lab3' })).first().waitFor({ timeout: 30_000 });
+    },
+  },
+  {
+    name: 'the getting-started walkthrough lists its steps; Add Pool from it completes the first',
+    workspace: 'lab',
+    async run(page, { screens }) {
+      // The guide's output panel is open from the check above: close it so the steps have room.
+      await palette(page, 'View: Toggle Panel Visibility');
+      await paletteThenPick(page, 'Welcome: Open Walkthrough...', 'Get started with XCP-ng Lab');
+      const step = (title) => page.locator('.getting-started-step', { hasText: title }).first();
+      for (const title of ['Add a pool', 'Trust its host key', 'Browse the pool', 'Right-click a VM', 'Run a guide', 'Lint a config file']) await step(title).waitFor({ timeout: 30_000 });
+      // A live completion event: the step's own button runs Add Pool (its input is dismissed).
+      await page.getByRole('button', { name: 'Add Pool', exact: true }).first().click({ timeout: 10_000 });
+      await page.locator('.quick-input-widget').waitFor({ timeout: 10_000 });
+      await page.keyboard.press('Escape');
+      // A completed step's checkbox gets the class "complete" (and the filled check icon).
+      await step('Add a pool').locator('.complete').waitFor({ timeout: 20_000 });
+      const complete = await page.locator('.getting-started-step', { has: page.locator('.complete') }).allTextContents();
+      console.log(`    walkthrough steps shown complete: ${complete.map((t) => t.trim().split('\n')[0]).join(', ')}`);
+      await page.screenshot({ path: path.join(screens, 'walkthrough.png') });
+    },
+  },
 ];
 
 /** Workspaces of the smoke test: one with no pool, one with the simulated pool B and an empty known_hosts. */
@@ -96,6 +146,8 @@ function prepareWorkspaces(runDir, sim) {
     JSON.stringify({
       'xcpng.pools': [{ name: 'Homelab', host: sim.host, port: sim.port, user: sim.user, identityFile: sim.key }],
       'xcpng.ssh.knownHostsFiles': [knownHosts],
+      // The run folder sits inside the repository: keep git's "open the parent repository?" toast out of the screenshots.
+      'git.openRepositoryInParentFolders': 'never',
     }, null, 2),
   );
   return { empty, lab };
