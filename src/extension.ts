@@ -23,6 +23,8 @@ import { registerVmDetails } from './vscode/commands/registerVmDetails';
 import { registerGuides } from './vscode/guides/registerGuides';
 import { registerRemoteFiles } from './vscode/remote/registerRemoteFiles';
 import { WalkthroughProgress } from './vscode/guides/walkthroughProgress';
+import { HostRaidCache } from './vscode/raid/hostRaidCache';
+import { registerHostRaid } from './vscode/raid/registerHostRaid';
 
 /** What activate() returns: the extension-host tests drive and observe the extension through it. */
 export interface XcpngLabApi {
@@ -43,7 +45,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<XcpngL
     context.subscriptions.push(log);
     const prompts = new SshPromptsUi();
     const lab = new Lab(context, log, prompts);
-    const explorer = new ExplorerProvider(lab);
+    const raid = new HostRaidCache(lab);
+    const explorer = new ExplorerProvider(lab, raid);
     const treeView = vscode.window.createTreeView('xcpng.explorer', { treeDataProvider: explorer, showCollapseAll: true, canSelectMany: true });
     const scheduler = new RefreshScheduler(treeView, lab);
     const confirm = new ModalConfirm();
@@ -51,6 +54,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<XcpngL
     const walkthrough = new WalkthroughProgress(lab, treeView);
     context.subscriptions.push(
       lab,
+      raid,
       explorer,
       treeView,
       scheduler,
@@ -70,6 +74,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<XcpngL
       ...registerVmDetails(log, lab),
       ...registerGuides(log, lab, explorer, confirm, locks, context),
       ...registerRemoteFiles(log, lab, explorer),
+      ...registerHostRaid({ log, lab, explorer, raid, confirm, locks, output: vscode.window.createOutputChannel('XCP-ng RAID') }),
     );
     registerLinting(context, log);
     await lab.reload();

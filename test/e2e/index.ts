@@ -22,6 +22,7 @@ export function run(): Promise<void> {
     require('./suite/guides.test');
     require('./suite/lint.test');
     require('./suite/walkthrough.test');
+    require('./suite/raid.test');
   }
   /* eslint-enable @typescript-eslint/no-require-imports */
   return new Promise((resolve, reject) => {

@@ -1,5 +1,6 @@
 // UI smoke: the workbench in Chromium, clicked like a person would. Kept small; the substance is in the
 // extension-host suite. Screenshots go to test/e2e/.screens (ignored by git).
+import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, writeFileSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { workbenchUrl, remoteUri, root } from '../../scripts/vscodeServer.mjs';
@@ -72,6 +73,30 @@ const checks = [
       }
       // The row takes the halted icon once the verification re-read lands.
       await page.locator('.monaco-list-row', { hasText: 'db01' }).locator('.codicon-vm-outline').waitFor({ timeout: 20_000 });
+    },
+  },
+  {
+    name: 'the master\'s RAID node lists its md arrays, and a failed member shows the warning badge',
+    workspace: 'lab',
+    async run(page, { screens, sim }) {
+      // The simulator's own mdadm fails a member of md0, as a dying drive would; --add puts it back afterwards.
+      const mdadm = (...args) => {
+        const r = spawnSync(path.join(sim.dir, 'bin', 'mdadm'), args, { encoding: 'utf8' });
+        if (r.status !== 0) throw new Error(`mdadm ${args.join(' ')}: ${r.stderr}`);
+      };
+      mdadm('--manage', '/dev/md0', '--fail', '/dev/sde');
+      try {
+        await row(page, 'RAID').click();
+        await row(page, 'md127').waitFor({ timeout: 20_000 });
+        const md0 = row(page, 'md0');
+        await md0.getByText('degraded [UU_]', { exact: false }).waitFor({ timeout: 10_000 });
+        await md0.locator('.codicon-warning').waitFor({ timeout: 5_000 });
+        await md0.hover();
+        await page.locator('.monaco-hover-content', { hasText: 'failed' }).first().waitFor({ timeout: 10_000 });
+        await page.screenshot({ path: path.join(screens, 'raid-node.png') });
+      } finally {
+        mdadm('/dev/md0', '--add', '/dev/sde');
+      }
     },
   },
   {

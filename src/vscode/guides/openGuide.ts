@@ -9,6 +9,7 @@ export const GUIDE_DOCUMENTS: readonly { readonly file: string; readonly title: 
   { file: 'auto-power-on.md', title: 'Auto power on' },
   { file: 'dom0-memory.md', title: 'Dom0 memory' },
   { file: 'safe-host-power.md', title: 'Safe host reboot, shutdown and maintenance' },
+  { file: 'software-raid.md', title: 'Software RAID' },
 ];
 
 /** "XCP-ng: Open Guide...": opens one in an editor, where its command blocks get lenses. */

@@ -28,6 +28,15 @@ export function groupContext(kind: 'halted' | 'storage' | 'networks'): string {
 
 export const messageContext = 'message';
 
+/** The RAID node of a host: `raid:read` once /proc/mdstat has been read (the generate actions need it). */
+export function raidContext(read: boolean): string {
+  return join('raid', read ? 'read' : 'unread');
+}
+
+export function mdArrayContext(health: 'ok' | 'degraded' | 'inactive'): string {
+  return join('mdarray', health);
+}
+
 /** A record in the Runbooks view: `runbook:unfinished` offers Resume. */
 export function runbookContext(finished: boolean): string {
   return join('runbook', finished ? 'finished' : 'unfinished');

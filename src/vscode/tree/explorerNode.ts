@@ -8,11 +8,15 @@ export type ExplorerNode =
   | { readonly kind: 'host'; readonly id: string; readonly poolId: string; readonly uuid: string }
   | { readonly kind: 'vm'; readonly id: string; readonly poolId: string; readonly uuid: string }
   | { readonly kind: 'notRunning'; readonly id: string; readonly poolId: string }
+  | { readonly kind: 'raid'; readonly id: string; readonly poolId: string; readonly hostUuid: string }
+  | { readonly kind: 'mdArray'; readonly id: string; readonly poolId: string; readonly hostUuid: string; readonly name: string }
   | { readonly kind: 'message'; readonly id: string; readonly poolId: string; readonly text: string; readonly detail?: string; readonly retry?: boolean };
 
 export type VmNode = Extract<ExplorerNode, { kind: 'vm' }>;
 export type HostNode = Extract<ExplorerNode, { kind: 'host' }>;
 export type PoolNode = Extract<ExplorerNode, { kind: 'pool' }>;
+export type RaidNode = Extract<ExplorerNode, { kind: 'raid' }>;
+export type MdArrayNode = Extract<ExplorerNode, { kind: 'mdArray' }>;
 
 /** Interns nodes by id: one object per id for the life of the tree. */
 export class NodeCache {
@@ -32,6 +36,14 @@ export class NodeCache {
 
   notRunning(poolId: string): Extract<ExplorerNode, { kind: 'notRunning' }> {
     return this.intern({ kind: 'notRunning', id: `notRunning/${poolId}`, poolId });
+  }
+
+  raid(poolId: string, hostUuid: string): RaidNode {
+    return this.intern({ kind: 'raid', id: `raid/${poolId}/${hostUuid}`, poolId, hostUuid });
+  }
+
+  mdArray(poolId: string, hostUuid: string, name: string): MdArrayNode {
+    return this.intern({ kind: 'mdArray', id: `mdArray/${poolId}/${hostUuid}/${name}`, poolId, hostUuid, name });
   }
 
   /** Messages carry their text, so a new text is a new node. */

@@ -6,8 +6,11 @@ import type { PoolMonitor } from '../../core/lab/poolMonitor';
 import { describeError } from '../describeError';
 import type { Lab } from '../lab/lab';
 import { groupContext, messageContext } from './contextValue';
-import { NodeCache, type ExplorerNode, type HostNode, type VmNode } from './explorerNode';
+import type { HostRaidCache } from '../raid/hostRaidCache';
+import { NodeCache, type ExplorerNode, type HostNode, type RaidNode, type VmNode } from './explorerNode';
 import { hostItem } from './hostItem';
+import { mdArrayItem } from './mdArrayItem';
+import { raidItem } from './raidItem';
 import { poolItem } from './poolItem';
 import { vmItem } from './vmItem';
 
@@ -27,8 +30,13 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
   /** Extra warning shown on a VM (guide drift); set by the guides. */
   vmWarning: (poolId: string, vm: Vm) => string | undefined = () => undefined;
 
-  constructor(private readonly lab: Lab) {
+  /** `raid`: where the master's /proc/mdstat readings come from; without it hosts get no RAID node. */
+  constructor(
+    private readonly lab: Lab,
+    private readonly raid?: HostRaidCache,
+  ) {
     this.disposables.push(this.changed, lab.onDidChangePools(() => this.onPoolsChanged()));
+    if (raid) this.disposables.push(raid.onDidChange((poolId) => this.onRaidChanged(poolId)));
     this.onPoolsChanged();
   }
 
@@ -51,7 +59,16 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
         const snapshot = monitor?.snapshot;
         const host = snapshot?.hosts.find((h) => h.uuid === node.uuid);
         if (!snapshot || !host) return gone(node);
-        return hostItem(node, host, this.vmsOnHost(snapshot, host.uuid).length);
+        return hostItem(node, host, this.vmsOnHost(snapshot, host.uuid).length, this.hasRaidNode(host.isMaster));
+      }
+      case 'raid': {
+        const host = monitor?.snapshot?.hosts.find((h) => h.uuid === node.hostUuid);
+        if (!this.raid || !host) return gone(node);
+        return raidItem(node, host.name, this.raid.state(node.poolId));
+      }
+      case 'mdArray': {
+        const array = this.raid?.raid(node.poolId)?.arrays.find((a) => a.name === node.name);
+        return array ? mdArrayItem(node, array) : gone(node);
       }
       case 'vm': {
         const snapshot = monitor?.snapshot;
@@ -114,8 +131,14 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
         }
         return children;
       }
-      case 'host':
-        return snapshot ? this.vmsOnHost(snapshot, node.uuid).map((vm) => this.nodes.vm(node.poolId, vm.uuid)) : [];
+      case 'host': {
+        if (!snapshot) return [];
+        const vms = this.vmsOnHost(snapshot, node.uuid).map((vm): ExplorerNode => this.nodes.vm(node.poolId, vm.uuid));
+        const isMaster = snapshot.hosts.find((h) => h.uuid === node.uuid)?.isMaster ?? false;
+        return this.hasRaidNode(isMaster) ? [this.nodes.raid(node.poolId, node.uuid), ...vms] : vms;
+      }
+      case 'raid':
+        return this.raidChildren(node);
       case 'notRunning':
         return snapshot ? this.notRunning(snapshot).map((vm) => this.nodes.vm(node.poolId, vm.uuid)) : [];
       default:
@@ -125,6 +148,8 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
 
   getParent(node: ExplorerNode): ExplorerNode | undefined {
     if (node.kind === 'pool') return undefined;
+    if (node.kind === 'raid') return this.nodes.host(node.poolId, node.hostUuid);
+    if (node.kind === 'mdArray') return this.nodes.raid(node.poolId, node.hostUuid);
     if (node.kind !== 'vm') return this.nodes.pool(node.poolId);
     const vm = this.lab.monitor(node.poolId)?.snapshot?.vms.find((v) => v.uuid === node.uuid);
     if (vm?.residentOn && vm.powerState !== 'halted' && vm.powerState !== 'suspended') return this.nodes.host(node.poolId, vm.residentOn);
@@ -142,9 +167,42 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
     return this.nodes.pool(poolId);
   }
 
+  /** The RAID node of a pool's master, when it has one. */
+  raidNode(poolId: string): RaidNode | undefined {
+    const master = this.lab.monitor(poolId)?.snapshot?.hosts.find((h) => h.isMaster);
+    return master && this.raid ? this.nodes.raid(poolId, master.uuid) : undefined;
+  }
+
   dispose(): void {
     for (const u of this.unsubscribe.values()) u();
     for (const d of this.disposables) d.dispose();
+  }
+
+  /**
+   * Only the master gets a RAID node: the pool's connection reaches the master's dom0 alone, and a node
+   * for another host would show the master's arrays under the wrong name.
+   */
+  private hasRaidNode(isMaster: boolean): boolean {
+    return this.raid !== undefined && isMaster;
+  }
+
+  /** Showing the arrays is what reads /proc/mdstat (again, when the last reading is stale). */
+  private raidChildren(node: RaidNode): ExplorerNode[] {
+    if (!this.raid) return [];
+    this.raid.ensureFresh(node.poolId);
+    const state = this.raid.state(node.poolId);
+    const raid = this.raid.raid(node.poolId);
+    if (!raid) {
+      if (state.kind === 'failed') return [this.nodes.message(node.poolId, `raid/${node.hostUuid}`, describeError(state.error), errorDetail(state.error))];
+      return [this.nodes.message(node.poolId, `raid/${node.hostUuid}`, 'Reading /proc/mdstat…')];
+    }
+    if (raid.arrays.length === 0) return [this.nodes.message(node.poolId, `raid/${node.hostUuid}`, 'No md arrays: /proc/mdstat lists none.')];
+    return raid.arrays.map((a) => this.nodes.mdArray(node.poolId, node.hostUuid, a.name));
+  }
+
+  private onRaidChanged(poolId: string): void {
+    const node = this.raidNode(poolId);
+    if (node) this.changed.fire(node);
   }
 
   private vmsOnHost(snapshot: LabSnapshot, hostUuid: string): Vm[] {

@@ -5,10 +5,17 @@ import { hostContext } from './contextValue';
 import type { HostNode } from './explorerNode';
 import { escape } from './vmItem';
 
-export function hostItem(node: HostNode, host: Host, vmCount: number): vscode.TreeItem {
+/** `raid`: the host has a RAID child (the master), so it can be expanded even without VMs. */
+export function hostItem(node: HostNode, host: Host, vmCount: number, raid = false): vscode.TreeItem {
   const item = new vscode.TreeItem(
     host.name || host.uuid,
-    vmCount === 0 ? vscode.TreeItemCollapsibleState.None : vmCount <= 30 ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed,
+    vmCount === 0
+      ? raid
+        ? vscode.TreeItemCollapsibleState.Collapsed
+        : vscode.TreeItemCollapsibleState.None
+      : vmCount <= 30
+        ? vscode.TreeItemCollapsibleState.Expanded
+        : vscode.TreeItemCollapsibleState.Collapsed,
   );
   item.id = node.id;
   const state = host.maintenanceMode ? 'maintenance' : host.enabled ? undefined : 'disabled';

@@ -94,12 +94,36 @@ function add(env: ToolEnv, args: string[]): ToolResult {
   });
 }
 
+/**
+ * `mdadm [--manage] /dev/mdN --fail /dev/sdX` (also `-f`, `--set-faulty`): the member stays listed with `(F)`
+ * and its slot goes down, as the md driver shows a failed drive. mdadm 4.x's Manage.c messages.
+ */
+function setFaulty(env: ToolEnv, args: string[]): ToolResult {
+  const [devPath, ...disks] = args.filter((a) => a.startsWith('/dev/'));
+  return env.store.mutate((state) => {
+    const { dom0 } = dom0Of(state);
+    const array = devPath ? findArray(dom0.md.arrays, devPath) : undefined;
+    if (!array || !devPath) return fail(`mdadm: error opening ${devPath ?? ''}: No such file or directory\n`);
+    let err = '';
+    for (const disk of disks) {
+      const member = array.members.find((m) => m.dev === disk.replace('/dev/', ''));
+      if (!member) return fail(`${err}mdadm: set device faulty failed for ${disk}:  No such device\n`);
+      member.state = 'faulty';
+      err += `mdadm: set ${disk} faulty in ${devPath}\n`;
+    }
+    array.events += 1;
+    syncHostFiles(env.paths, dom0);
+    return ok('', err);
+  });
+}
+
 /** The mdadm modes the guides use; anything else says plainly that the simulator does not model it. */
 export function mdadmTool(env: ToolEnv, rawArgs: readonly string[]): ToolResult {
   const args = expandShort(rawArgs);
   const has = (...names: string[]): boolean => names.some((n) => args.includes(n));
   if (has('--create', '-C')) return create(env, args);
   if (has('--add', '-a')) return add(env, args);
+  if (has('--fail', '-f', '--set-faulty')) return setFaulty(env, args);
   const { host, dom0 } = dom0Of(env.store.read());
   if (has('--examine', '-E') && has('--scan', '-s')) return ok(renderExamineScan(dom0.md));
   if (has('--detail', '-D') && has('--scan', '-s')) return ok(renderDetailScan(dom0.md));

@@ -104,7 +104,7 @@ export async function runRunbook(runbook: Runbook, poolId: string, ctx: StepCont
 }
 
 /** Runs one command; a non-zero exit becomes an OperationError in the user's words. */
-export async function runChecked(ctx: StepContext, argv: Argv, what: string): Promise<string> {
+export async function runChecked(ctx: Pick<StepContext, 'exec' | 'signal'>, argv: Argv, what: string): Promise<string> {
   const result = await ctx.exec.exec(argv, { signal: ctx.signal });
   if (result.code === 0) return result.stdout;
   if (argv[0] === 'xe') throw new OperationError(describeXeFailure(parseXeError(result.stderr, result.code, { argv }), what.toLowerCase()), true);

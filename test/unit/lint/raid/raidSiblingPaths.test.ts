@@ -54,7 +54,7 @@ describe('md names and UUIDs', () => {
 
   it('reads array members from /proc/mdstat, flags and roles removed', () => {
     const text = 'Personalities : [raid1]\nmd127 : active raid1 sdb1[1](F) nvme0n1p2[0]\n      976762432 blocks super 1.0 [2/1] [U_]\n\nmd1 : inactive sdc[2](S)\nunused devices: <none>\n';
-    assert.deepEqual(parseMdstat(text), [
+    assert.deepEqual(parseMdstat(text).map(({ name, members }) => ({ name, members })), [
       { name: 'md127', members: ['sdb1', 'nvme0n1p2'] },
       { name: 'md1', members: ['sdc'] },
     ]);

@@ -1,0 +1,254 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { XcpngLabApi } from '../../../src/extension';
+import type { ConfirmQuestion } from '../../../src/core/ops/confirm';
+import type { UpgradeCheck } from '../../../src/vscode/raid/checkAfterUpgrade';
+import type { InitrdRebuild } from '../../../src/vscode/raid/rebuildInitrd';
+import { NodeDecorations } from '../../../src/vscode/tree/nodeDecorations';
+import type { ExplorerNode } from '../../../src/vscode/tree/explorerNode';
+import { argvLog, configurePools, extensionApi, labFixture, simState, until, type LabFixture } from './labFixture';
+
+/**
+ * Files of the simulated master that the suite changes, saved byte for byte and written back afterwards:
+ * the state (md arrays, the last dracut run) atomically as the simulator writes it, the others in place
+ * (/proc/mdstat is a bind mount of that one file).
+ */
+class SimFiles {
+  private readonly saved = new Map<string, string | undefined>();
+
+  constructor(private readonly files: readonly string[]) {
+    for (const file of files) this.saved.set(file, fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : undefined);
+  }
+
+  restore(): void {
+    for (const file of this.files) {
+      const text = this.saved.get(file);
+      if (text === undefined) fs.rmSync(file, { force: true });
+      else if (file.endsWith('state.json')) {
+        fs.writeFileSync(`${file}.restore`, text);
+        fs.renameSync(`${file}.restore`, file);
+      } else fs.writeFileSync(file, text);
+    }
+  }
+}
+
+// The RAID node and the software RAID guide's actions against simulated pool "Lab A", whose master has the
+// seed guide's md0 (RAID 5) and md127 (RAID 1).
+describe('Software RAID on the pool master', () => {
+  let api: XcpngLabApi;
+  let fixture: LabFixture;
+  let asked: ConfirmQuestion[] = [];
+  let answers: boolean[] = [];
+  let files: SimFiles;
+
+  const monitor = () => {
+    const m = api.lab.monitors.find((x) => x.target.name === 'Lab A');
+    assert.ok(m);
+    return m;
+  };
+  const simFile = (...parts: string[]): string => path.join(fixture.a.dir, ...parts);
+  const master = () => {
+    const host = monitor().snapshot?.hosts.find((h) => h.isMaster);
+    assert.ok(host);
+    return host;
+  };
+  const raidNode = (): ExplorerNode => {
+    const node = api.explorer.raidNode(monitor().target.id);
+    assert.ok(node, 'the master has no RAID node');
+    return node;
+  };
+  /** The arrays as the tree shows them once the reading has landed: label → [description, icon, badge query]. */
+  const shownArrays = async (): Promise<Map<string, { description: string; icon: string; query: string; item: vscode.TreeItem }>> => {
+    const children = await until('the RAID node to list arrays', () => {
+      const c = api.explorer.getChildren(raidNode());
+      return c.length > 0 && c.every((n) => n.kind === 'mdArray') ? c : undefined;
+    });
+    return new Map(
+      children.map((n) => {
+        const item = api.explorer.getTreeItem(n);
+        return [String(item.label), { description: String(item.description), icon: (item.iconPath as vscode.ThemeIcon).id, query: item.resourceUri?.query ?? '', item }];
+      }),
+    );
+  };
+  const dom0 = async (...argv: string[]): Promise<string> => {
+    const result = await api.lab.connection(monitor().target).exec(argv);
+    assert.equal(result.code, 0, result.stderr);
+    return result.stdout + result.stderr;
+  };
+
+  before(async () => {
+    fixture = labFixture();
+    api = await extensionApi();
+    api.prompts.override = { confirmUnknownHostKey: async () => true };
+    api.confirm.override = async (question) => {
+      asked.push(question);
+      return answers.shift() ?? false;
+    };
+    await configurePools(api, fixture);
+    await monitor().refreshAfterChange();
+    files = new SimFiles([path.join(fixture.a.dir, 'var', 'state.json'), simFile('root', 'proc', 'mdstat'), simFile('root', 'boot', 'initrd-4.19.0+1.img')]);
+  });
+
+  beforeEach(() => {
+    asked = [];
+    answers = [];
+  });
+
+  after(async () => {
+    api.confirm.override = undefined;
+    files.restore();
+    await vscode.commands.executeCommand('xcpng.raid.refresh', raidNode());
+  });
+
+  it('gives the master (only) a RAID node, left unread by refreshes until it is expanded', async () => {
+    const hostNode = api.explorer.nodeFor(monitor().target.id, 'host', master().uuid);
+    const children = api.explorer.getChildren(hostNode);
+    assert.equal(children[0]?.kind, 'raid');
+    for (const host of monitor().snapshot?.hosts.filter((h) => !h.isMaster) ?? []) {
+      assert.ok(!api.explorer.getChildren(api.explorer.nodeFor(monitor().target.id, 'host', host.uuid)).some((n) => n.kind === 'raid'), `${host.name} is not the master`);
+    }
+    await monitor().refreshAfterChange();
+    await monitor().refreshAfterChange();
+    assert.equal(api.explorer.getTreeItem(raidNode()).description, 'expand to read /proc/mdstat', 'a refresh read /proc/mdstat');
+  });
+
+  it('shows the master\'s arrays from /proc/mdstat with level, members and [UU] health', async () => {
+    const arrays = await shownArrays();
+    const state = simState(fixture.a);
+    const simMaster = state.hosts.find((h) => h.uuid === state.pool['master']);
+    assert.deepEqual([...arrays.keys()], ((simMaster?.['_dom0'] as { md?: { arrays: { device: string }[] } } | undefined)?.md?.arrays ?? []).map((a) => a.device));
+    assert.deepEqual(arrays.get('md0')?.description, 'raid5 · sde sdd sdc · in sync [UUU]');
+    assert.deepEqual(arrays.get('md127')?.description, 'raid1 · sdb sda · in sync [UU]');
+    assert.deepEqual([arrays.get('md0')?.icon, arrays.get('md0')?.query], ['pass', 'ok']);
+    assert.match(String(api.explorer.getTreeItem(raidNode()).description), /^2 arrays$/);
+  });
+
+  it('shows a degraded array with a warning icon and badge after a member fails', async () => {
+    assert.match(await dom0('mdadm', '--manage', '/dev/md0', '--fail', '/dev/sde'), /set \/dev\/sde faulty in \/dev\/md0/);
+    await vscode.commands.executeCommand('xcpng.raid.refresh', raidNode());
+    const arrays = await shownArrays();
+    const md0 = arrays.get('md0');
+    assert.ok(md0);
+    assert.equal(md0.description, 'raid5 · sde sdd sdc · degraded [UU_]: sde failed');
+    assert.equal(md0.icon, 'warning');
+    const badge = new NodeDecorations().provideFileDecoration(md0.item.resourceUri as vscode.Uri);
+    assert.equal(badge?.badge, '!');
+    assert.equal((badge?.color as vscode.ThemeColor | undefined)?.id, 'list.warningForeground');
+    assert.equal(arrays.get('md127')?.icon, 'pass');
+    const raidItem = api.explorer.getTreeItem(raidNode());
+    assert.equal(raidItem.description, '2 arrays · 1 degraded');
+    assert.equal(raidItem.resourceUri?.query, 'degraded');
+    files.restore();
+    await vscode.commands.executeCommand('xcpng.raid.refresh', raidNode());
+    assert.equal((await shownArrays()).get('md0')?.icon, 'pass');
+  });
+
+  it('rebuilds the initrd with the exact dracut argv, after showing it, with uname -r read first', async () => {
+    answers = [true];
+    const since = argvLog(fixture.a).length;
+    const result = (await vscode.commands.executeCommand('xcpng.raid.rebuildInitrd', raidNode())) as InitrdRebuild | undefined;
+    assert.ok(result, 'the rebuild did not finish');
+    const calls = argvLog(fixture.a).slice(since).filter((c) => c[0] !== 'xe');
+    assert.deepEqual(calls, [
+      ['uname', '-r'],
+      ['dracut', '--force', '-M', '/boot/initrd-4.19.0+1.img', '4.19.0+1'],
+    ]);
+    assert.equal(asked.length, 1);
+    assert.match(asked[0]?.detail ?? '', /dracut --force -M \/boot\/initrd-4\.19\.0\+1\.img 4\.19\.0\+1/);
+    assert.match(result.output, /^mdraid$/m);
+    const initrd = fs.readFileSync(simFile('root', 'boot', 'initrd-4.19.0+1.img'), 'utf8');
+    assert.match(initrd, /^etc\/mdadm\.conf: included$/m);
+    assert.match(initrd, /rd\.md\.uuid=53461f34:2414371e:820f9514:008b6458/);
+  });
+
+  it('runs no dracut when the rebuild is declined', async () => {
+    answers = [false];
+    const since = argvLog(fixture.a).length;
+    await vscode.commands.executeCommand('xcpng.raid.rebuildInitrd', raidNode());
+    assert.equal(asked.length, 1);
+    assert.deepEqual(argvLog(fixture.a).slice(since).filter((c) => c[0] === 'dracut'), []);
+  });
+
+  it('checks the files after an upgrade: the scenario\'s pair passes against mdadm --examine --scan', async () => {
+    const check = (await vscode.commands.executeCommand('xcpng.raid.checkAfterUpgrade', raidNode())) as UpgradeCheck | undefined;
+    assert.ok(check);
+    assert.deepEqual(check.report.problems, []);
+    assert.equal(asked.length, 0);
+  });
+
+  it('offers the restore from the backup partition with every command in the modal, and runs none when declined', async () => {
+    // The guide's 8.2 upgrade kept mdadm.conf and lost the drop-in: move it aside inside the simulated dom0.
+    const dropIn = '/etc/dracut.conf.d/dracut_mdraid.conf';
+    await dom0('mv', dropIn, `${dropIn}.e2e-aside`);
+    try {
+      answers = [false];
+      const shown: string[] = [];
+      const original = vscode.window.showErrorMessage;
+      (vscode.window as { showErrorMessage: unknown }).showErrorMessage = (m: string) => { shown.push(m); return Promise.resolve(undefined); };
+      const check = (await vscode.commands.executeCommand('xcpng.raid.checkAfterUpgrade', raidNode(), {
+        partition: '/dev/md127p2',
+        paths: ['/etc/dracut.conf.d/dracut_mdraid.conf'],
+      })) as UpgradeCheck | undefined;
+      (vscode.window as { showErrorMessage: unknown }).showErrorMessage = original;
+      assert.ok(check, shown.join('\n'));
+      assert.deepEqual(check.report.missing, [dropIn]);
+      assert.deepEqual(check.restore, {
+        ran: false,
+        commands: [
+          ['mount', '-o', 'ro', '/dev/md127p2', '/mnt'],
+          ['cp', '/mnt/etc/dracut.conf.d/dracut_mdraid.conf', '/etc/dracut.conf.d/'],
+          ['umount', '/mnt'],
+        ],
+      });
+      assert.equal(asked.length, 1);
+      for (const line of ['mount -o ro /dev/md127p2 /mnt', 'cp /mnt/etc/dracut.conf.d/dracut_mdraid.conf /etc/dracut.conf.d/', 'umount /mnt']) {
+        assert.ok(asked[0]?.detail?.includes(line), `the modal does not show ${line}`);
+      }
+    } finally {
+      await dom0('mv', `${dropIn}.e2e-aside`, dropIn);
+    }
+  });
+
+  it('creates an array only after a modal naming every drive it overwrites, with the guide\'s argv', async () => {
+    const spec = { device: '/dev/md1', level: 5, members: ['/dev/sdf', '/dev/sdg', '/dev/sdh'] };
+    answers = [false];
+    let since = argvLog(fixture.a).length;
+    await vscode.commands.executeCommand('xcpng.raid.createArray', raidNode(), spec);
+    assert.deepEqual(argvLog(fixture.a).slice(since).filter((c) => c[1] === '--create'), [], 'declined, yet mdadm ran');
+    for (const drive of spec.members) assert.ok(asked[0]?.message.includes(drive) && asked[0]?.detail?.includes(drive), `the modal does not name ${drive}`);
+    assert.equal(asked[0]?.action, 'Overwrite and Create');
+
+    answers = [true];
+    since = argvLog(fixture.a).length;
+    try {
+      await vscode.commands.executeCommand('xcpng.raid.createArray', raidNode(), spec);
+      assert.deepEqual(argvLog(fixture.a).slice(since).filter((c) => c[1] === '--create'), [
+        ['mdadm', '--create', '/dev/md1', '--run', '--level=5', '--bitmap=internal', '--assume-clean', '--raid-devices=3', '--metadata=1.2', '/dev/sdf', '/dev/sdg', '/dev/sdh'],
+      ]);
+      assert.equal((await shownArrays()).get('md1')?.description, 'raid5 · sdf sdg sdh · in sync [UUU]');
+    } finally {
+      files.restore();
+      await vscode.commands.executeCommand('xcpng.raid.refresh', raidNode());
+    }
+    assert.ok(!(await shownArrays()).has('md1'));
+  });
+
+  it('refuses to create an array on a drive of another array, before any modal', async () => {
+    const since = argvLog(fixture.a).length;
+    await vscode.commands.executeCommand('xcpng.raid.createArray', raidNode(), { device: '/dev/md1', level: 1, members: ['/dev/sdf', '/dev/sda'] });
+    assert.equal(asked.length, 0);
+    assert.deepEqual(argvLog(fixture.a).slice(since).filter((c) => c[0] === 'mdadm'), []);
+  });
+
+  it('shows the SR command for an array without running it', async () => {
+    const md0 = api.explorer.getChildren(raidNode()).find((n) => n.kind === 'mdArray' && n.name === 'md0');
+    const since = argvLog(fixture.a).length;
+    const argv = (await vscode.commands.executeCommand('xcpng.raid.showSrCreate', md0, 'RAID storage')) as string[] | undefined;
+    assert.deepEqual(argv, ['xe', 'sr-create', 'name-label=RAID storage', 'type=ext', 'device-config:device=/dev/md0', 'shared=false', 'content-type=user']);
+    assert.match(vscode.window.activeTextEditor?.document.getText() ?? '', /everything on \/dev\/md0 is lost/);
+    assert.deepEqual(argvLog(fixture.a).slice(since).filter((c) => c[1] === 'sr-create'), []);
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+  });
+});
