@@ -4,7 +4,11 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { XcpngLabApi } from '../../../src/extension';
 import type { ConfirmQuestion } from '../../../src/core/ops/confirm';
+import { analyzeDracutConf } from '../../../src/core/lint/dracut/analyzeDracutConf';
+import { analyzeMdadmConf } from '../../../src/core/lint/mdadm/analyzeMdadmConf';
 import type { UpgradeCheck } from '../../../src/vscode/raid/checkAfterUpgrade';
+import type { ProposedFile } from '../../../src/vscode/raid/proposeHostFile';
+import { remoteFileUri } from '../../../src/vscode/remote/remoteFileUri';
 import type { InitrdRebuild } from '../../../src/vscode/raid/rebuildInitrd';
 import { NodeDecorations } from '../../../src/vscode/tree/nodeDecorations';
 import type { ExplorerNode } from '../../../src/vscode/tree/explorerNode';
@@ -143,6 +147,56 @@ describe('Software RAID on the pool master', () => {
     files.restore();
     await vscode.commands.executeCommand('xcpng.raid.refresh', raidNode());
     assert.equal((await shownArrays()).get('md0')?.icon, 'pass');
+  });
+
+  it('generates mdadm.conf and dracut_mdraid.conf from the scan, shows each as a diff, writes both, and they lint clean', async () => {
+    const mdadmPath = '/etc/mdadm.conf';
+    const dropInPath = '/etc/dracut.conf.d/dracut_mdraid.conf';
+    const uri = (p: string): vscode.Uri => remoteFileUri(monitor().target.name, master().uuid, p);
+    const backups = async (): Promise<string[]> => {
+      const names = (dir: string): Thenable<[string, vscode.FileType][]> => vscode.workspace.fs.readDirectory(uri(dir));
+      return [...(await names('/etc')).map(([n]) => `/etc/${n}`), ...(await names('/etc/dracut.conf.d')).map(([n]) => `/etc/dracut.conf.d/${n}`)].filter((n) => n.includes('.xcpng-backup-'));
+    };
+    await dom0('cp', '-p', mdadmPath, '/root/mdadm.conf.e2e');
+    await dom0('cp', '-p', dropInPath, '/root/dracut_mdraid.conf.e2e');
+    // Files from before md127 was described: the generated ones must add it back.
+    await dom0('sed', '-i', '/md127/d', mdadmPath);
+    await dom0('sed', '-i', '/09871a29/d', dropInPath);
+    const before = await backups();
+    try {
+      answers = [false];
+      const declined = await vscode.commands.executeCommand('xcpng.raid.generateMdadmConf', raidNode());
+      assert.equal(declined, undefined);
+      assert.doesNotMatch(await dom0('cat', mdadmPath), /md127/, 'declined, yet written');
+      const diff = vscode.window.tabGroups.activeTabGroup.activeTab?.input;
+      assert.ok(diff instanceof vscode.TabInputTextDiff, 'no diff editor was shown');
+      assert.equal(diff.original.toString(), uri(mdadmPath).toString());
+
+      answers = [true, true];
+      const mdadm = (await vscode.commands.executeCommand('xcpng.raid.generateMdadmConf', raidNode())) as ProposedFile | undefined;
+      const dropIn = (await vscode.commands.executeCommand('xcpng.raid.generateHostDracutMdraid', raidNode())) as ProposedFile | undefined;
+      assert.ok(mdadm?.written && dropIn?.written);
+      assert.deepEqual(asked.map((q) => q.action), ['Write File', 'Write File', 'Write File']);
+      const onHostMdadm = await dom0('cat', mdadmPath);
+      const onHostDropIn = await dom0('cat', dropInPath);
+      assert.equal(onHostMdadm, mdadm.text);
+      assert.equal(onHostDropIn, dropIn.text);
+      assert.match(onHostMdadm, /^AUTO \+all\nMAILADDR root\nDEVICE \/dev\/sda \/dev\/sdb \/dev\/sdc \/dev\/sdd \/dev\/sde\nARRAY \/dev\/md0 {2}metadata=1\.2 UUID=53461f34:2414371e:820f9514:008b6458\nARRAY \/dev\/md127 {2}metadata=1\.0 UUID=09871a29:26fa7ce1:0c9b040a:60f5cabf\n$/);
+      assert.match(onHostDropIn, /^kernel_cmdline\+=" rd\.md\.uuid=09871a29:26fa7ce1:0c9b040a:60f5cabf "$/m);
+      const siblings = new Map([
+        [mdadmPath, onHostMdadm],
+        ['/proc/mdstat', await dom0('cat', '/proc/mdstat')],
+      ]);
+      assert.deepEqual(analyzeMdadmConf(onHostMdadm, { fileName: mdadmPath, siblings }), []);
+      assert.deepEqual(analyzeDracutConf(onHostDropIn, { fileName: dropInPath, siblings }), []);
+      assert.equal((await backups()).length - before.length, 2, 'each write keeps one backup');
+    } finally {
+      await dom0('cp', '/root/mdadm.conf.e2e', mdadmPath);
+      await dom0('cp', '/root/dracut_mdraid.conf.e2e', dropInPath);
+      await dom0('rm', '/root/mdadm.conf.e2e', '/root/dracut_mdraid.conf.e2e');
+      for (const backup of await backups()) if (!before.includes(backup)) await vscode.workspace.fs.delete(uri(backup));
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    }
   });
 
   it('rebuilds the initrd with the exact dracut argv, after showing it, with uname -r read first', async () => {

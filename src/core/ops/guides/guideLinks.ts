@@ -13,15 +13,14 @@ export interface ConfigGuideSection {
   readonly when?: RegExp;
 }
 
-/**
- * One entry per config language. mdadm-conf and dracut-conf belong to the software RAID guide, which is not
- * in media/guides yet: add them here with it.
- */
+/** One entry per config language. */
 export const CONFIG_GUIDE_SECTIONS: readonly ConfigGuideSection[] = [
   { languageId: 'xen-xl', guide: 'nested-xcpng.md', heading: 'Under Xen (xl)' },
   { languageId: 'vmx', guide: 'nested-xcpng.md', heading: 'Under VMware (ESXi, Workstation)' },
   { languageId: 'powershell', guide: 'nested-xcpng.md', heading: 'Under Hyper-V', when: /\b(Set-VMProcessor|New-VM|Set-VMNetworkAdapter|Set-VMMemory)\b/i },
   { languageId: 'modprobe', guide: 'nested-xcpng.md', heading: 'Running the lab in KVM on your own machine' },
+  { languageId: 'mdadm-conf', guide: 'software-raid.md', heading: '3. /etc/mdadm.conf' },
+  { languageId: 'dracut-conf', guide: 'software-raid.md', heading: '4. /etc/dracut.conf.d/dracut_mdraid.conf' },
 ];
 
 export function configGuideSection(languageId: string, text: string): ConfigGuideSection | undefined {
