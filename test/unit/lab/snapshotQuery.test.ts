@@ -80,11 +80,18 @@ describe('snapshot query: one batched exec', () => {
     assert.ok(calls.every((c) => !c.some((a) => a === '--all' || a.startsWith('all='))));
   });
 
-  it('runs the calls at the same time and still prints the sections in their fixed order', () => {
+  it('runs the calls at the same time and still prints the sections in their fixed order', function () {
+    // A loaded machine may take seconds to start seven shells: the barrier waits up to 1,000 tries (20 s or
+    // more), and mocha longer still, so only calls run one by one can fail it.
+    this.timeout(120_000);
     const barrier = join(tmp, 'barrier');
     mkdirSync(barrier);
     // Every call waits until all seven have started: one by one, the first would give up and fail.
-    const { stdout, status } = runScript(FIXTURE_NONCE, { XE_BARRIER: barrier, XE_BARRIER_COUNT: String(SECTIONS.length) });
+    const { stdout, status } = runScript(FIXTURE_NONCE, {
+      XE_BARRIER: barrier,
+      XE_BARRIER_COUNT: String(SECTIONS.length),
+      XE_BARRIER_TRIES: '1000',
+    });
     assert.equal(status, 0);
     assert.equal(stdout, readSnapshotOutput('small-pool'));
     assert.equal(readdirSync(barrier).length, SECTIONS.length);
@@ -121,7 +128,7 @@ describe('snapshot query: one batched exec', () => {
         TMPDIR: temp,
         XE_BARRIER: barrier,
         XE_BARRIER_COUNT: '99',
-        XE_BARRIER_TRIES: '100',
+        XE_BARRIER_TRIES: '1000',
       },
       stdio: 'ignore',
     });
