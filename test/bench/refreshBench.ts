@@ -9,7 +9,7 @@
  *    since the batch runs its calls at once, against concurrent floors: one round trip + one delay, one round
  *    trip + the slowest call alone, and the same calls sent as separate execs at once.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -28,6 +28,7 @@ import { repoRoot } from '../unit/xe/fixtures';
 
 const SECTIONS = Object.keys(SNAPSHOT_SECTIONS) as SnapshotSectionName[];
 const DELAY_MS = 200;
+const AUTOGROUP = '/proc/sys/kernel/sched_autogroup_enabled';
 
 /** Counts execs at the seam, whatever implements it. */
 class CountingExec implements RemoteExec {
@@ -203,6 +204,13 @@ async function latency(): Promise<void> {
       `   (the stand-in is a Node process per call: ${fmt((median(oneByOne) - n * DELAY_MS) / n)} of its own work per call ` +
         `beyond the delay; ${n} at once share this machine's ${cpus().length} cores, which sets the concurrent figures)`,
     );
+    if (existsSync(AUTOGROUP) && readFileSync(AUTOGROUP, 'utf8').trim() === '1') {
+      // Each exec is its own sshd session, and the kernel gives each session its own CPU share under load.
+      console.log(
+        `   (this kernel schedules by session (${AUTOGROUP} = 1): on a busy machine ${n} separate execs get ${n} CPU shares, ` +
+          'the one refresh exec\'s calls share one, so the "execs at once" figure is not a floor there)',
+      );
+    }
   } finally {
     connection.dispose();
     await sim.stop();
