@@ -23,6 +23,7 @@ export function run(): Promise<void> {
     require('./suite/lint.test');
     require('./suite/walkthrough.test');
     require('./suite/raid.test');
+    require('./suite/remoteFiles.test');
   }
   /* eslint-enable @typescript-eslint/no-require-imports */
   return new Promise((resolve, reject) => {

@@ -6,6 +6,6 @@
 export function masterOnlyMessage(hostName: string, hostAddress: string, poolName: string): string {
   return (
     `${hostName} is not the pool master of ${poolName}: dom0 files open only on the pool master, over the pool's SSH connection. ` +
-    `To edit ${hostName}'s files, add it as a pool of its own (address ${hostAddress}) or use "ssh ${hostAddress}" from the master's terminal.`
+    `To edit ${hostName}'s files, open the master's SSH terminal and run "ssh ${hostAddress}" there.`
   );
 }

@@ -16,6 +16,6 @@ export function fileBaseline(content: Uint8Array, attrs: { readonly mtime: numbe
 export function describeBaselineChange(before: FileBaseline, now: FileBaseline): string | undefined {
   if (before.size !== now.size) return `its size went from ${before.size} to ${now.size} bytes`;
   if (before.sha256 !== now.sha256) return 'its content is different';
-  if (before.mtime !== now.mtime) return 'it was modified (its modification time changed)';
+  if (before.mtime !== now.mtime) return 'its modification time changed';
   return undefined;
 }

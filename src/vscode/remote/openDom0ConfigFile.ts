@@ -41,6 +41,8 @@ export async function openDom0ConfigFile(lab: Lab, node: HostNode, chosenPath?: 
   const problem = checkDom0Path(path);
   if (problem) throw new Error(problem);
   const uri = uriOf(path);
+  // Stat first: a missing file or a refused login gets the provider's plain sentence, not the editor's wording.
+  await vscode.workspace.fs.stat(uri);
   const document = await vscode.workspace.openTextDocument(uri);
   await vscode.window.showTextDocument(document, { preview: false });
   return uri;

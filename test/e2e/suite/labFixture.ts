@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
+import * as assert from 'node:assert/strict';
 import type { XcpngLabApi } from '../../../src/extension';
 
 /** One simulated pool of the run, as scripts/runE2e.mjs started it. */
@@ -87,4 +88,13 @@ export async function configurePools(api: XcpngLabApi, fixture: LabFixture, pool
   await config.update('explorer.refreshInterval', 2, vscode.ConfigurationTarget.Workspace);
   await config.update('pools', pools, vscode.ConfigurationTarget.Workspace);
   await until('the pools to be loaded from the settings', () => api.lab.monitors.length === pools.length);
+}
+
+/** Replaces the first occurrence of `from` in the editor's document, as a user's edit would. */
+export async function replaceText(editor: vscode.TextEditor, from: string, to: string): Promise<void> {
+  const text = editor.document.getText();
+  const at = text.indexOf(from);
+  assert.ok(at >= 0, `"${from}" not found in ${editor.document.uri.toString()}`);
+  const range = new vscode.Range(editor.document.positionAt(at), editor.document.positionAt(at + from.length));
+  assert.ok(await editor.edit((b) => b.replace(range, to)));
 }

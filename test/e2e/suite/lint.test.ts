@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { until } from './labFixture';
+import { replaceText, until } from './labFixture';
 
 // The suite runs from out/e2e/index.js inside the repository, so the fixture files are at hand.
 const fixtures = path.resolve(__dirname, '../../test/fixtures/lint');
@@ -26,14 +26,6 @@ const codeOf = (d: vscode.Diagnostic): string => String(typeof d.code === 'objec
 const withCode = (uri: vscode.Uri, code: string): vscode.Diagnostic[] => vscode.languages.getDiagnostics(uri).filter((d) => codeOf(d) === code);
 
 /** Replaces the first occurrence of `from` in the document, as typing would. */
-async function replaceText(editor: vscode.TextEditor, from: string, to: string): Promise<void> {
-  const text = editor.document.getText();
-  const at = text.indexOf(from);
-  assert.ok(at >= 0, `"${from}" not found in ${editor.document.fileName}`);
-  const range = new vscode.Range(editor.document.positionAt(at), editor.document.positionAt(at + from.length));
-  assert.ok(await editor.edit((b) => b.replace(range, to)));
-}
-
 /**
  * Applies a quick fix offered at a diagnostic's range: the one whose title matches, else the preferred, else
  * the first. (Code actions returned through the API command do not carry their diagnostics, so the range
