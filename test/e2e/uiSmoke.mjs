@@ -16,6 +16,23 @@ async function palette(page, command) {
   await page.locator('.quick-input-list .monaco-list-row', { hasText: command }).first().click({ timeout: 20_000 });
 }
 
+/**
+ * Points the mouse at (x, y) until `hover` shows. A hover only starts on a mouse move after its delay, and a busy
+ * machine can miss that first move: leave and come back a few times before giving up.
+ */
+async function hoverUntil(page, point, hover, tries = 4) {
+  for (let attempt = 1; ; attempt++) {
+    await page.mouse.move(0, 0);
+    await page.mouse.move(point.x, point.y, { steps: 4 });
+    try {
+      await hover.waitFor({ timeout: 8_000 });
+      return;
+    } catch (error) {
+      if (attempt >= tries) throw error;
+    }
+  }
+}
+
 /** A command from the palette, then an item of the quick pick it opens. */
 async function paletteThenPick(page, command, item) {
   await palette(page, command);
@@ -91,8 +108,9 @@ const checks = [
         const md0 = row(page, 'md0');
         await md0.getByText('degraded [UU_]', { exact: false }).waitFor({ timeout: 10_000 });
         await md0.locator('.codicon-warning').waitFor({ timeout: 5_000 });
-        await md0.hover();
-        await page.locator('.monaco-hover-content', { hasText: 'failed' }).first().waitFor({ timeout: 10_000 });
+        const label = await md0.boundingBox();
+        if (!label) throw new Error('the md0 row has no box');
+        await hoverUntil(page, { x: label.x + 60, y: label.y + label.height / 2 }, page.locator('.monaco-hover-content', { hasText: 'failed' }).first());
         await page.screenshot({ path: path.join(screens, 'raid-node.png') });
       } finally {
         mdadm('/dev/md0', '--add', '/dev/sde');
@@ -111,9 +129,7 @@ const checks = [
       // The squiggle sits under the text layer: point at the text above it, as a person would.
       const box = await squiggle.boundingBox();
       if (!box) throw new Error('the squiggle has no box');
-      await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2 - 4);
-      const hover = page.locator('.monaco-hover-content', { hasText: 'xcpng-lab' }).first();
-      await hover.waitFor({ timeout: 15_000 });
+      await hoverUntil(page, { x: box.x + box.width / 2, y: box.y + box.height / 2 - 4 }, page.locator('.monaco-hover-content', { hasText: 'xcpng-lab' }).first());
       await page.screenshot({ path: path.join(screens, 'lint-squiggle-hover.png') });
     },
   },
@@ -152,6 +168,31 @@ const checks = [
       const complete = await page.locator('.getting-started-step', { has: page.locator('.complete') }).allTextContents();
       console.log(`    walkthrough steps shown complete: ${complete.map((t) => t.trim().split('\n')[0]).join(', ')}`);
       await page.screenshot({ path: path.join(screens, 'walkthrough.png') });
+    },
+  },
+  {
+    name: 'a dom0 file opened from the pool master\'s context menu is linted over SFTP: squiggle and problem',
+    workspace: 'lab',
+    async run(page, { screens, sim }) {
+      // A deliberate mistake in the host's drop-in: rd.md.uuid must be lower-case (dracut compares strings).
+      const file = path.join(sim.dir, 'root/etc/dracut.conf.d/dracut_mdraid.conf');
+      const original = readFileSync(file, 'utf8');
+      const broken = original.replace(/rd\.md\.uuid=([0-9a-f:]+) "\n?$/, (m, uuid) => m.replace(uuid, uuid.toUpperCase()));
+      if (broken === original) throw new Error(`no lower-case rd.md.uuid line at the end of ${file}`);
+      // In place: the simulator's /etc is an overlay, which sees changes to an existing file's content.
+      writeFileSync(file, broken);
+      try {
+        await row(page, 'xcp-ng-lab1').click({ button: 'right' });
+        await page.getByRole('menuitem', { name: 'Open dom0 Config File...' }).click({ timeout: 10_000 });
+        await page.locator('.quick-input-list .monaco-list-row', { hasText: 'dracut_mdraid.conf' }).first().click({ timeout: 20_000 });
+        await page.locator('.monaco-editor .squiggly-error').first().waitFor({ timeout: 30_000 });
+        // The Problems panel shows the finding's words under the editor.
+        await palette(page, 'Toggle Problems');
+        await page.locator('.markers-panel .monaco-list-row', { hasText: /upper-case/i }).first().waitFor({ timeout: 15_000 });
+        await page.screenshot({ path: path.join(screens, 'remote-file-diagnostics.png') });
+      } finally {
+        writeFileSync(file, original);
+      }
     },
   },
 ];
