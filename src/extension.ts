@@ -25,6 +25,8 @@ import { registerRemoteFiles } from './vscode/remote/registerRemoteFiles';
 import { WalkthroughProgress } from './vscode/guides/walkthroughProgress';
 import { HostRaidCache } from './vscode/raid/hostRaidCache';
 import { registerHostRaid } from './vscode/raid/registerHostRaid';
+import { registerSecureBootCommands } from './vscode/secureBoot/registerSecureBootCommands';
+import { SecureBootVerdicts } from './vscode/secureBoot/secureBootVerdicts';
 
 /** What activate() returns: the extension-host tests drive and observe the extension through it. */
 export interface XcpngLabApi {
@@ -52,6 +54,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<XcpngL
     const confirm = new ModalConfirm();
     const locks = new OperationLocks();
     const walkthrough = new WalkthroughProgress(lab, treeView);
+    const secureBoot = new SecureBootVerdicts(lab);
     context.subscriptions.push(
       lab,
       raid,
@@ -71,7 +74,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<XcpngL
       ...registerHostCommands(log, lab, explorer, confirm, locks, new MaintenanceRecords(context.workspaceState)),
       ...registerPoolCommands(log, lab, locks),
       ...registerCommandLog(log, lab),
-      ...registerVmDetails(log, lab),
+      ...registerVmDetails(log, lab, secureBoot),
+      ...registerSecureBootCommands(log, lab, explorer, confirm, locks, secureBoot),
       ...registerGuides(log, lab, explorer, confirm, locks, context),
       ...registerRemoteFiles(log, lab, explorer),
       ...registerHostRaid({ log, lab, explorer, raid, confirm, locks, output: vscode.window.createOutputChannel('XCP-ng RAID') }),

@@ -24,6 +24,7 @@ export function run(): Promise<void> {
     require('./suite/walkthrough.test');
     require('./suite/raid.test');
     require('./suite/remoteFiles.test');
+    require('./suite/secureBoot.test');
   }
   /* eslint-enable @typescript-eslint/no-require-imports */
   return new Promise((resolve, reject) => {

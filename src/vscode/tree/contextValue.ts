@@ -12,13 +12,14 @@ export function hostContext(facets: { enabled: boolean; master: boolean; mainten
   return join('host', facets.enabled ? 'enabled' : 'disabled', facets.master ? 'master' : undefined, facets.maintenance ? 'maintenance' : undefined);
 }
 
-export function vmContext(power: VmPowerFacet, facets: { autoPowerOn?: boolean; router?: boolean; nested?: boolean } = {}): string {
+export function vmContext(power: VmPowerFacet, facets: { autoPowerOn?: boolean; router?: boolean; nested?: boolean; uefi?: boolean } = {}): string {
   return join(
     'vm',
     power,
     facets.autoPowerOn ? 'autopoweron' : undefined,
     facets.router ? 'router' : undefined,
     facets.nested ? 'nested' : undefined,
+    facets.uefi ? 'uefi' : undefined,
   );
 }
 

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { compareNatural } from '../../core/lab/compareNatural';
 import type { SnapshotChange } from '../../core/lab/diffSnapshots';
 import type { LabSnapshot, Vm } from '../../core/lab/labModel';
+import type { SecureBootVerdict } from '../../core/ops/secureBoot/secureBootVerdict';
 import type { PoolMonitor } from '../../core/lab/poolMonitor';
 import { describeError } from '../describeError';
 import type { Lab } from '../lab/lab';
@@ -12,7 +13,7 @@ import { hostItem } from './hostItem';
 import { mdArrayItem } from './mdArrayItem';
 import { raidItem } from './raidItem';
 import { poolItem } from './poolItem';
-import { vmItem } from './vmItem';
+import { vmItem, vmTooltip } from './vmItem';
 
 /**
  * Pools > hosts > VMs resident there, with VMs that run nowhere (halted, suspended) in a group under the
@@ -29,6 +30,10 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
   private readonly lastKind = new Map<string, string>();
   /** Extra warning shown on a VM (guide drift); set by the guides. */
   vmWarning: (poolId: string, vm: Vm) => string | undefined = () => undefined;
+  /** A VM's Secure Boot verdict now, and after reading what it needs on hover; set by the Secure Boot commands. */
+  vmSecureBoot:
+    | { current(poolId: string, vm: Vm): SecureBootVerdict; read(poolId: string, vm: Vm, signal?: AbortSignal): Promise<SecureBootVerdict> }
+    | undefined;
 
   /** `raid`: where the master's /proc/mdstat readings come from; without it hosts get no RAID node. */
   constructor(
@@ -75,7 +80,7 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
         const vm = snapshot?.vms.find((v) => v.uuid === node.uuid);
         if (!snapshot || !vm) return gone(node);
         const host = snapshot.hosts.find((h) => h.uuid === vm.residentOn);
-        return vmItem(node, vm, host, (v) => this.vmWarning(node.poolId, v));
+        return vmItem(node, vm, host, (v) => this.vmWarning(node.poolId, v), this.vmSecureBoot?.current(node.poolId, vm));
       }
       case 'notRunning': {
         const count = monitor?.snapshot ? this.notRunning(monitor.snapshot).length : 0;
@@ -97,6 +102,23 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
         return item;
       }
     }
+  }
+
+  /** Only VM rows leave their tooltip to hover time: the Secure Boot verdict reads the VM's NVRAM then. */
+  async resolveTreeItem(item: vscode.TreeItem, node: ExplorerNode, token: vscode.CancellationToken): Promise<vscode.TreeItem> {
+    if (node.kind !== 'vm' || !this.vmSecureBoot) return item;
+    const snapshot = this.lab.monitor(node.poolId)?.snapshot;
+    const vm = snapshot?.vms.find((v) => v.uuid === node.uuid);
+    if (!snapshot || !vm) return item;
+    const controller = new AbortController();
+    const subscription = token.onCancellationRequested(() => controller.abort());
+    try {
+      const verdict = await this.vmSecureBoot.read(node.poolId, vm, controller.signal);
+      item.tooltip = vmTooltip(vm, snapshot.hosts.find((h) => h.uuid === vm.residentOn), this.vmWarning(node.poolId, vm), verdict);
+    } finally {
+      subscription.dispose();
+    }
+    return item;
   }
 
   getChildren(node?: ExplorerNode): ExplorerNode[] {
@@ -161,6 +183,11 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
   nodeFor(poolId: string, kind: 'host', uuid: string): HostNode;
   nodeFor(poolId: string, kind: 'vm' | 'host', uuid: string): ExplorerNode {
     return kind === 'vm' ? this.nodes.vm(poolId, uuid) : this.nodes.host(poolId, uuid);
+  }
+
+  /** Redraws one VM row, for a change the snapshot does not show (its NVRAM). */
+  refreshVm(node: VmNode): void {
+    this.changed.fire(node);
   }
 
   poolNode(poolId: string): ExplorerNode {

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { XcpngLabApi } from '../../../src/extension';
 import type { ConfirmQuestion } from '../../../src/core/ops/confirm';
-import { argvLog, configurePools, extensionApi, labFixture, simState, until, type LabFixture, type SimRecord } from './labFixture';
+import { argvLog, configurePools, extensionApi, labAMonitor, labFixture, simState, until, type LabFixture, type SimRecord } from './labFixture';
 
 const yes = (value: unknown): boolean => value === true || value === 'true';
 
@@ -12,11 +12,7 @@ describe('host actions against the simulated pool', () => {
   let asked: ConfirmQuestion[] = [];
   let answer: (q: ConfirmQuestion) => boolean = () => true;
 
-  const monitor = () => {
-    const m = api.lab.monitors.find((x) => x.target.name === 'Lab A');
-    assert.ok(m);
-    return m;
-  };
+  const monitor = () => labAMonitor(api);
   const host = (name: string): SimRecord => {
     const h = simState(fixture.a).hosts.find((x) => x['name-label'] === name);
     assert.ok(h, `no host ${name}`);

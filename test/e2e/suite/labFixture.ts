@@ -2,6 +2,8 @@ import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import * as assert from 'node:assert/strict';
 import type { XcpngLabApi } from '../../../src/extension';
+import type { ConfirmQuestion } from '../../../src/core/ops/confirm';
+import type { PoolMonitor } from '../../../src/core/lab/poolMonitor';
 
 /** One simulated pool of the run, as scripts/runE2e.mjs started it. */
 export interface SimPool {
@@ -55,6 +57,20 @@ export interface SimState {
   readonly vms: SimRecord[];
 }
 
+/** Lab A's monitor, which the suites that act on the pool share. */
+export function labAMonitor(api: XcpngLabApi): PoolMonitor {
+  const monitor = api.lab.monitors.find((m) => m.target.name === 'Lab A');
+  if (!monitor) throw new Error('Lab A is not configured');
+  return monitor;
+}
+
+/** A VM of the simulated pool's state file by name; throws when there is none. */
+export function simVm(pool: SimPool, name: string): SimRecord {
+  const vm = simState(pool).vms.find((v) => v['name-label'] === name);
+  if (!vm) throw new Error(`no VM ${name} in the simulated pool`);
+  return vm;
+}
+
 export function simState(pool: SimPool): SimState {
   return JSON.parse(fs.readFileSync(pool.stateFile, 'utf8')) as SimState;
 }
@@ -97,4 +113,21 @@ export async function replaceText(editor: vscode.TextEditor, from: string, to: s
   assert.ok(at >= 0, `"${from}" not found in ${editor.document.uri.toString()}`);
   const range = new vscode.Range(editor.document.positionAt(at), editor.document.positionAt(at + from.length));
   assert.ok(await editor.edit((b) => b.replace(range, to)));
+}
+
+/**
+ * The start of a suite that acts on Lab A: the fixture and the extension, Lab A's host key trusted, modals
+ * answered by `confirm`, the pools loaded and the view shown, once Lab A's first snapshot is in.
+ */
+export async function openLabA(confirm: (question: ConfirmQuestion) => Promise<boolean>): Promise<{ api: XcpngLabApi; fixture: LabFixture }> {
+  const fixture = labFixture();
+  const api = await extensionApi();
+  api.prompts.override = { confirmUnknownHostKey: async () => true };
+  api.confirm.override = confirm;
+  await configurePools(api, fixture);
+  await vscode.commands.executeCommand('xcpng.explorer.focus');
+  const monitor = labAMonitor(api);
+  await monitor.refreshAfterChange();
+  if (monitor.status.kind !== 'ready') throw new Error(`Lab A did not load: ${monitor.status.kind}`);
+  return { api, fixture };
 }

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import type { XcpngLabApi } from '../../../src/extension';
 import type { ConfirmQuestion } from '../../../src/core/ops/confirm';
 import type { ExplorerNode } from '../../../src/vscode/tree/explorerNode';
-import { argvLog, configurePools, extensionApi, labFixture, simState, until, type LabFixture, type SimRecord } from './labFixture';
+import { argvLog, labAMonitor, openLabA, simVm, simState, until, type LabFixture, type SimRecord } from './labFixture';
 
 describe('VM actions against the simulated pool', () => {
   let api: XcpngLabApi;
@@ -11,16 +11,8 @@ describe('VM actions against the simulated pool', () => {
   const asked: ConfirmQuestion[] = [];
   let answer = true;
 
-  const monitor = () => {
-    const m = api.lab.monitors.find((x) => x.target.name === 'Lab A');
-    assert.ok(m);
-    return m;
-  };
-  const vmRecord = (name: string): SimRecord => {
-    const vm = simState(fixture.a).vms.find((v) => v['name-label'] === name);
-    assert.ok(vm, `no VM ${name} in the simulated pool`);
-    return vm;
-  };
+  const monitor = () => labAMonitor(api);
+  const vmRecord = (name: string): SimRecord => simVm(fixture.a, name);
   const hostRecord = (name: string): SimRecord => {
     const host = simState(fixture.a).hosts.find((h) => h['name-label'] === name);
     assert.ok(host, `no host ${name}`);
@@ -31,17 +23,7 @@ describe('VM actions against the simulated pool', () => {
   const actionCalls = (since: number): string[][] => argvLog(fixture.a).slice(since).filter((c) => !/-list$/.test(c[1] ?? ''));
 
   before(async () => {
-    fixture = labFixture();
-    api = await extensionApi();
-    api.prompts.override = { confirmUnknownHostKey: async () => true };
-    api.confirm.override = async (question) => {
-      asked.push(question);
-      return answer;
-    };
-    await configurePools(api, fixture);
-    await vscode.commands.executeCommand('xcpng.explorer.focus');
-    await monitor().refreshAfterChange();
-    assert.equal(monitor().status.kind, 'ready');
+    ({ api, fixture } = await openLabA(async (question) => (asked.push(question), answer)));
   });
 
   after(() => {
