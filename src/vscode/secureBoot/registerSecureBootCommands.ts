@@ -8,7 +8,6 @@ import { resetVmCertificates } from '../../core/ops/secureBoot/resetVmCertificat
 import { certificatesReportArgv, DEFAULT_CERTIFICATES } from '../../core/ops/secureBoot/secureBootArgv';
 import type { SecureBootVerdict } from '../../core/ops/secureBoot/secureBootVerdict';
 import { setVmSecureBoot } from '../../core/ops/secureBoot/setVmSecureBoot';
-import { sftpRemoteFiles } from '../../core/ssh/remoteFiles';
 import { registerCommand } from '../commands/registerCommand';
 import { withCancellableProgress } from '../commands/withCancellableProgress';
 import type { Lab } from '../lab/lab';
@@ -83,7 +82,7 @@ export function registerSecureBootCommands(
       const result = await withCancellableProgress(`Install Secure Boot certificates on ${monitor.target.name}`, (signal) =>
         installPoolCertificates({
           exec: connection,
-          files: async () => sftpRemoteFiles(await connection.sftp({ signal })),
+          sftp: () => connection.sftp({ signal }),
           monitor,
           locks,
           confirm: confirm.confirm,

@@ -351,7 +351,7 @@ describe('Guides as runbooks against the simulated pool', () => {
       const calls = installs(since);
       assert.equal(calls.length, 1);
       const dir = uploadDir(calls[0]);
-      assert.match(dir, /^\/tmp\/xcpng-tls\.[A-Za-z0-9]{10}$/);
+      assert.match(dir, /^\/tmp\/xcpng-tls-[0-9a-f]{16}$/);
       assert.deepEqual(calls[0], [
         'xe',
         'host-server-certificate-install',

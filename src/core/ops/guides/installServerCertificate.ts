@@ -2,6 +2,7 @@ import { X509Certificate } from 'node:crypto';
 import type { SFTPWrapper } from 'ssh2';
 import type { HostVersion } from '../../lab/labModel';
 import type { RemoteExec } from '../../ssh/remoteExec';
+import { withPrivateUpload } from '../../remote/withPrivateUpload';
 import { runXe } from '../../xe/runXe';
 import { ignoreOutput, uuidArg, xeCommand, type XeCommand } from '../../xe/xeCommand';
 import type { Confirm } from '../confirm';
@@ -59,10 +60,6 @@ export function describeLocalCertificate(pem: string): CertificateInfo {
   return { subject: cert.subject.split('\n').join(', '), fingerprint: cert.fingerprint256, notAfter: cert.validTo };
 }
 
-function promised<T>(call: (callback: (error: Error | null | undefined, value?: T) => void) => void): Promise<T | undefined> {
-  return new Promise((resolve, reject) => call((error, value) => (error ? reject(error) : resolve(value))));
-}
-
 export interface InstallCertificateContext {
   readonly exec: RemoteExec;
   readonly sftp: () => Promise<SFTPWrapper>;
@@ -77,7 +74,7 @@ export interface InstallCertificateResult {
 
 /**
  * Installs a certificate on the pool master: confirm, upload the three files over SFTP into a fresh
- * private folder (0700, files 0600), run xe with their paths, always remove them, then re-read the
+ * private folder (withPrivateUpload), run xe with their paths, always remove them, then re-read the
  * installed certificate and compare its SHA-256 fingerprint with the picked one.
  */
 export async function installServerCertificate(
@@ -97,31 +94,27 @@ export async function installServerCertificate(
   });
   if (!yes) return undefined;
 
-  const made = await ctx.exec.exec(['mktemp', '-d', '/tmp/xcpng-tls.XXXXXXXXXX']);
-  const dir = made.stdout.trim();
-  if (made.code !== 0 || !dir.startsWith('/tmp/xcpng-tls.')) throw new OperationError(`cannot create a private folder on ${host.name}: ${made.stderr.trim()}`, false);
-  const paths: UploadedFiles = {
-    certificate: `${dir}/certificate.pem`,
-    privateKey: `${dir}/private-key.pem`,
-    ...(files.chain !== undefined ? { chain: `${dir}/chain.pem` } : {}),
-  };
-  const uploads: [string, string][] = [[paths.certificate, files.certificate], [paths.privateKey, files.privateKey]];
-  if (paths.chain !== undefined && files.chain !== undefined) uploads.push([paths.chain, files.chain]);
-  const command = installCertificateCommand(host.uuid, paths);
+  const uploads = [
+    { name: 'certificate.pem', data: files.certificate },
+    { name: 'private-key.pem', data: files.privateKey },
+    ...(files.chain !== undefined ? [{ name: 'chain.pem', data: files.chain }] : []),
+  ];
   const sftp = await ctx.sftp();
+  let argv: readonly string[];
   try {
-    await promised((cb) => sftp.chmod(dir, 0o700, (e) => cb(e)));
-    for (const [file, text] of uploads) await promised((cb) => sftp.writeFile(file, text, { mode: 0o600 }, (e) => cb(e)));
-    ctx.log?.(`$ ${command.argv.join(' ')}`);
-    await runXe(ctx.exec, command).catch((error: unknown) => {
-      throw new OperationError(describeXeFailure(error, `install the certificate on ${host.name}`), true, { cause: error });
+    argv = await withPrivateUpload(sftp, 'xcpng-tls', uploads, async ([certificate, privateKey, chain]) => {
+      const command = installCertificateCommand(host.uuid, {
+        certificate: certificate as string,
+        privateKey: privateKey as string,
+        ...(chain !== undefined ? { chain } : {}),
+      });
+      ctx.log?.(`$ ${command.argv.join(' ')}`);
+      await runXe(ctx.exec, command).catch((error: unknown) => {
+        throw new OperationError(describeXeFailure(error, `install the certificate on ${host.name}`), true, { cause: error });
+      });
+      return command.argv;
     });
   } finally {
-    // The private key must not outlive the call, whatever happened above.
-    for (const [file] of uploads) await promised((cb) => sftp.unlink(file, (e) => cb(e))).catch(() => undefined);
-    await promised((cb) => sftp.rmdir(dir, (e) => cb(e))).catch(async () => {
-      await ctx.exec.exec(['rm', '-rf', '--', dir]);
-    });
     sftp.end();
   }
 
@@ -131,5 +124,5 @@ export async function installServerCertificate(
   if (installed.fingerprint.replace(/:/g, '').toUpperCase() !== local.fingerprint.replace(/:/g, '').toUpperCase()) {
     throw new OperationError(`xe accepted the certificate, but ${host.name} still serves SHA-256 ${installed.fingerprint}`, true);
   }
-  return { installed, argv: command.argv };
+  return { installed, argv };
 }

@@ -2,8 +2,9 @@ import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import { CancelledError } from '../../errors';
 import type { PoolMonitor } from '../../lab/poolMonitor';
+import type { SFTPWrapper } from 'ssh2';
+import { withPrivateUpload } from '../../remote/withPrivateUpload';
 import type { RemoteExec } from '../../ssh/remoteExec';
-import type { RemoteFiles } from '../../ssh/remoteFiles';
 import type { Confirm } from '../confirm';
 import { OperationError } from '../operationError';
 import type { OperationLocks } from '../operationLocks';
@@ -21,7 +22,7 @@ export type CertificatePlan = CertificateSlots<LocalSource, LocalDbxSource>;
 export interface InstallCertificatesRequest {
   readonly exec: RemoteExec;
   /** Opens an SFTP session on the same connection; only called when a slot names a local file. */
-  readonly files: () => Promise<RemoteFiles>;
+  readonly sftp: () => Promise<SFTPWrapper>;
   readonly monitor: PoolMonitor;
   readonly locks: OperationLocks;
   readonly confirm: Confirm;
@@ -95,33 +96,22 @@ export async function installPoolCertificates(request: InstallCertificatesReques
   });
   if (!yes) throw new CancelledError();
   return request.locks.run(`pool:${monitor.target.id}`, verb, async () => {
-    let files: RemoteFiles | undefined;
-    let dir: string | undefined;
-    const uploaded: string[] = [];
-    try {
-      if (locals.length > 0) {
-        files = await request.files();
-        dir = await files.makeTempDir('xcpng-lab-sb');
-        for (const { slot, localPath } of locals) {
-          const remote = `${dir}/${remoteName(slot, localPath)}`;
-          await files.put(localPath, remote);
-          uploaded.push(remote);
-        }
-      }
-      const tempDir = dir;
-      const argv = installCertificatesArgv(master.version, choiceWith(plan, (slot, p) => `${tempDir ?? ''}/${remoteName(slot, p)}`));
+    const install = async (dir: string): Promise<InstallCertificatesResult> => {
+      const argv = installCertificatesArgv(master.version, choiceWith(plan, (slot, p) => `${dir}/${remoteName(slot, p)}`));
       const output = await runDom0Command(request.exec, argv, verb, { signal: request.signal });
       const report = parseSecurebootReport(await runDom0Command(request.exec, certificatesReportArgv(), 'read the certificate report', { signal: request.signal }));
       const expected = plan.dbx.kind === 'none' ? ['PK', 'KEK', 'db'] : ['PK', 'KEK', 'db', 'dbx'];
       const missing = expected.filter((name) => !report.pool.certificates.includes(name));
       if (missing.length) throw new OperationError(`${verb}: the tool reported success, but the pool lacks ${missing.join(', ')}`, true);
       return { output, report };
+    };
+    if (locals.length === 0) return install('');
+    const uploads = await Promise.all(locals.map(async ({ slot, localPath }) => ({ name: remoteName(slot, localPath), data: await fs.readFile(localPath) })));
+    const sftp = await request.sftp();
+    try {
+      return await withPrivateUpload(sftp, 'xcpng-lab-sb', uploads, (_paths, dir) => install(dir));
     } finally {
-      if (files) {
-        for (const remote of uploaded) await files.remove(remote).catch(() => undefined);
-        if (dir) await files.removeDir(dir).catch(() => undefined);
-        files.close();
-      }
+      sftp.end();
     }
   });
 }
