@@ -17,13 +17,16 @@ async function palette(page, command) {
 }
 
 /**
- * Points the mouse at (x, y) until `hover` shows. A hover only starts on a mouse move after its delay, and a busy
- * machine can miss that first move: leave and come back a few times before giving up.
+ * Points the mouse at `target` until `hover` shows. A hover only starts on a mouse move after its delay, and a busy
+ * machine can miss that first move: leave and come back a few times before giving up. The target's box is read
+ * again each time, since content can still move (a code lens appearing above pushes the lines down).
  */
-async function hoverUntil(page, point, hover, tries = 4) {
+async function hoverUntil(page, target, hover, { dx, dy = 0, tries = 4 }) {
   for (let attempt = 1; ; attempt++) {
+    const box = await target.boundingBox();
+    if (!box) throw new Error('the element to hover has no box');
     await page.mouse.move(0, 0);
-    await page.mouse.move(point.x, point.y, { steps: 4 });
+    await page.mouse.move(box.x + (dx ?? box.width / 2), box.y + box.height / 2 + dy, { steps: 4 });
     try {
       await hover.waitFor({ timeout: 8_000 });
       return;
@@ -108,9 +111,7 @@ const checks = [
         const md0 = row(page, 'md0');
         await md0.getByText('degraded [UU_]', { exact: false }).waitFor({ timeout: 10_000 });
         await md0.locator('.codicon-warning').waitFor({ timeout: 5_000 });
-        const label = await md0.boundingBox();
-        if (!label) throw new Error('the md0 row has no box');
-        await hoverUntil(page, { x: label.x + 60, y: label.y + label.height / 2 }, page.locator('.monaco-hover-content', { hasText: 'failed' }).first());
+        await hoverUntil(page, md0, page.locator('.monaco-hover-content', { hasText: 'failed' }).first(), { dx: 60 });
         await page.screenshot({ path: path.join(screens, 'raid-node.png') });
       } finally {
         mdadm('/dev/md0', '--add', '/dev/sde');
@@ -127,9 +128,7 @@ const checks = [
       const squiggle = page.locator('.monaco-editor .squiggly-error').first();
       await squiggle.waitFor({ timeout: 30_000 });
       // The squiggle sits under the text layer: point at the text above it, as a person would.
-      const box = await squiggle.boundingBox();
-      if (!box) throw new Error('the squiggle has no box');
-      await hoverUntil(page, { x: box.x + box.width / 2, y: box.y + box.height / 2 - 4 }, page.locator('.monaco-hover-content', { hasText: 'xcpng-lab' }).first());
+      await hoverUntil(page, squiggle, page.locator('.monaco-hover-content', { hasText: 'xcpng-lab' }).first(), { dy: -4 });
       await page.screenshot({ path: path.join(screens, 'lint-squiggle-hover.png') });
     },
   },
