@@ -21,10 +21,11 @@ export function run(): Promise<void> {
     require('./suite/hostActions.test');
     require('./suite/guides.test');
     require('./suite/lint.test');
-    require('./suite/walkthrough.test');
     require('./suite/raid.test');
     require('./suite/remoteFiles.test');
     require('./suite/secureBoot.test');
+    // Last: it empties and restores the pool settings, which suites after it would inherit.
+    require('./suite/walkthrough.test');
   }
   /* eslint-enable @typescript-eslint/no-require-imports */
   return new Promise((resolve, reject) => {
