@@ -56,6 +56,8 @@ const DOCS: Record<string, ErrorDoc> = {
   SERVER_CERTIFICATE_NOT_VALID_YET: { doc: 'The provided certificate is not valid yet.', params: ['now', 'not_before'] },
   SERVER_CERTIFICATE_EXPIRED: { doc: 'The provided certificate has expired.', params: ['now', 'not_after'] },
   SERVER_CERTIFICATE_CHAIN_INVALID: { doc: 'The provided intermediate certificates are not in a PEM-encoded X509.', params: [] },
+  // sr-create: the SM backend's SRInUse (code 16), as sm_exec.ml maps it.
+  SR_DEVICE_IN_USE: { doc: 'The SR operation cannot be performed because a device underlying the SR is in use by the host.', params: [] },
   INTERNAL_ERROR: {
     doc: 'The server failed to handle your request, due to an internal error. The given message may give details useful for debugging the problem.',
     params: ['message'],

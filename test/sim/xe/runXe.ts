@@ -7,6 +7,7 @@ import { ViewContext } from './fieldValue';
 import { hostDisable, hostEnable, hostEvacuate, hostReboot, hostShutdown } from './hostOperations';
 import { listCommand } from './listCommand';
 import { hostServerCertificateInstall } from './serverCertificate';
+import { srCreate } from './srCreate';
 import { paramAdd, paramClear, paramGet, paramList, paramRemove, paramSet } from './paramCommands';
 import { vmMigrate, vmReboot, vmResume, vmShutdown, vmStart, vmSuspend } from './vmOperations';
 import { usageError, XeFailureError } from './xeFailure';
@@ -51,6 +52,7 @@ function commandTable(): Map<string, CommandDef> {
   op('host-evacuate', hostEvacuate);
   op('host-reboot', hostReboot);
   op('host-shutdown', hostShutdown);
+  table.set('sr-create', { required: ['name-label', 'type'], mutates: true, run: srCreate });
   table.set('host-server-certificate-install', { required: ['certificate', 'private-key'], mutates: true, run: hostServerCertificateInstall });
   return table;
 }
