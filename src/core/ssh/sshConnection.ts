@@ -217,17 +217,30 @@ export class SshConnection implements RemoteExec {
       signal?.addEventListener('abort', onAbort, { once: true });
       live.onDrop.add(onDrop);
 
-      this.openChannel<ClientChannel>(live, (client, callback) => client.exec(commandLine, callback), signal).then(
+      let output: Promise<ExecOutput> | undefined;
+      const exec: OpenChannel<ClientChannel> = (client, callback) =>
+        client.exec(commandLine, (error, opened) => {
+          // Read the channel from this very callback: a fast command's output, exit status and close can arrive
+          // in the same socket read as the channel's confirmation, and ssh2 emits 'exit' once, to whoever listens
+          // then; a listener added after a promise continuation missed it and saw exit code null.
+          if (!error) {
+            output = collectExecOutput(opened, options.stdin);
+          }
+          callback(error, opened);
+        });
+      this.openChannel<ClientChannel>(live, exec, signal).then(
         (opened) => {
+          const collected = output as Promise<ExecOutput>;
           if (finished) {
+            collected.catch(() => undefined);
             stopChannel(opened.channel);
             opened.release();
             return;
           }
           channel = opened.channel;
           release = opened.release;
-          collectExecOutput(opened.channel, options.stdin).then(
-            (output) => finish(undefined, output),
+          collected.then(
+            (result) => finish(undefined, result),
             (error: unknown) => finish(toSshError(error, this.target)),
           );
         },
