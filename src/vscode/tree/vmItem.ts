@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { formatBytes } from '../../core/lab/formatBytes';
 import type { Host, Vm } from '../../core/lab/labModel';
+import { vmResources } from '../../core/lab/vmResources';
 import type { SecureBootVerdict } from '../../core/ops/secureBoot/secureBootVerdict';
 import { vmContext, type VmPowerFacet } from './contextValue';
 import type { VmNode } from './explorerNode';
@@ -46,13 +46,14 @@ export function vmItem(
 
 export function vmTooltip(vm: Vm, host: Host | undefined, warning: string | undefined, secureBoot?: SecureBootVerdict): vscode.MarkdownString {
   const md = new vscode.MarkdownString(undefined, true);
+  const resources = vmResources(vm);
   md.appendMarkdown(`**${escape(vm.name)}** — ${vm.powerState}\n\n`);
   if (vm.description) md.appendMarkdown(`${escape(vm.description)}\n\n`);
   const rows: [string, string][] = [
     ['UUID', `\`${vm.uuid}\``],
     ['Host', host ? escape(host.name) : '—'],
-    ['Memory', `${formatBytes(vm.memory.staticMax)}${vm.memory.actual !== null ? ` (in use ${formatBytes(vm.memory.actual)})` : ''}`],
-    ['VCPUs', String(vm.vcpus.current ?? vm.vcpus.atStartup ?? '?')],
+    ['Memory', resources.memory],
+    ['VCPUs', resources.vcpus],
   ];
   if (vm.ips.length) rows.push(['IP', vm.ips.map(escape).join(', ')]);
   const os = vm.osVersion?.get('name') ?? vm.osVersion?.get('distro');
