@@ -4,9 +4,12 @@ import { appendLineEdit, insertLineEdit, removeLinesEdit } from '../lineEdits';
 import { rangeOf, replaceFix } from '../rangeOf';
 import { splitSourceLines, type SourceLines } from '../sourceLines';
 import { suggestName } from '../suggestName';
-import { parseVmx, type VmxEntry } from './parseVmx';
+import { parseVmx } from './parseVmx';
 import { vmdkSize, vmxDisks } from './vmxDisks';
-import { nicDevices, scsiDevices, vmxKeyInfo } from './vmxKeys';
+import type { VmxEntry, VmxEntryTable } from './vmxEntryTable';
+import { deviceState, templateIndex } from './vmxKeyAutomaton';
+import { VmxKeyIndex } from './vmxKeyIndex';
+import { nicDevices, scsiDevices, vmxKeyInfoOf } from './vmxKeys';
 
 const nestedName = /xcp|xen/i;
 const minDiskBytes = 60 * 1024 ** 3;
@@ -27,31 +30,53 @@ function intValue(e: VmxEntry | undefined): number | undefined {
   return e && /^\s*\d+\s*$/.test(e.value) ? Number(e.value) : undefined;
 }
 
-const DOT = 0x2e;
+const nicVirtualDev = templateIndex('ethernet#.virtualdev');
+const scsiVirtualDev = templateIndex('scsi#.virtualdev');
+const nicPresent = templateIndex('ethernet#.present');
+const nicConnectionType = templateIndex('ethernet#.connectiontype');
+const memsizeKey = templateIndex('memsize');
+const vhvAllowKey = templateIndex('vhv.allow');
+const nicDevice = deviceState('ethernet#');
+const oldNicDevices = ['vlance', 'vmxnet'];
 
-/**
- * For a key `ethernet<digits>.<more>` (what `/^ethernet\d+\../` matches), the index of its first dot, else
- * -1. By character codes: this runs on every key of the file, where a regex match cost a match array each.
- */
-function nicKeyDot(key: string): number {
-  if (!key.startsWith('ethernet')) return -1;
-  let d = 8;
-  while (key.charCodeAt(d) >= 0x30 && key.charCodeAt(d) <= 0x39) d++;
-  return d > 8 && key.charCodeAt(d) === DOT && d + 1 < key.length ? d : -1;
+/** Whether the value of entry `index` is, in any case, one of the lower-case `words`. */
+function valueIsOneOf(entries: VmxEntryTable, index: number, words: readonly string[]): boolean {
+  for (const word of words) if (entries.valueIs(index, word)) return true;
+  return false;
 }
 
+/** Whether the key is `ethernet<digits>.<more>`, an adapter's key. */
+function isNicKey(entries: VmxEntryTable, index: number): boolean {
+  return entries.deviceState(index) === nicDevice && entries.deviceEnd(index) + 1 < entries.keyEnd(index);
+}
+
+/**
+ * The rules over one parse. Entries are numbers into the parse's table (see VmxEntryTable); an entry becomes
+ * an object, and the text is cut into lines, only when a rule reports it.
+ */
 class VmxChecker {
   readonly out: Finding[] = [];
-  /** First entry of each lower-cased key: VMware refuses a file with repeats, so later ones are errors. */
-  readonly first = new Map<string, VmxEntry>();
+  /** The first entry of each key: VMware refuses a file with repeats, so later ones are errors. */
+  readonly index: VmxKeyIndex;
+  private lines: SourceLines | undefined;
 
   constructor(
-    readonly source: SourceLines,
-    readonly entries: readonly VmxEntry[],
-  ) {}
+    readonly text: string,
+    readonly entries: VmxEntryTable,
+  ) {
+    this.index = new VmxKeyIndex(entries);
+  }
 
+  /** The text cut into lines, for the fixes that add or remove lines. */
+  get source(): SourceLines {
+    this.lines ??= splitSourceLines(this.text);
+    return this.lines;
+  }
+
+  /** The first entry with `key` (lower case). */
   get(key: string): VmxEntry | undefined {
-    return this.first.get(key);
+    const index = this.index.get(key);
+    return index < 0 ? undefined : this.entries.entry(index);
   }
 
   push(range: Finding['range'], severity: Finding['severity'], code: string, message: string, fixes?: Fix[]): void {
@@ -59,9 +84,12 @@ class VmxChecker {
   }
 
   checkEntries(): void {
-    for (const e of this.entries) {
-      const earlier = this.first.get(e.lowerKey);
-      if (earlier) {
+    const { entries, index } = this;
+    for (let i = 0; i < entries.count; i++) {
+      const first = index.firstOf(i);
+      if (first !== i) {
+        const e = entries.entry(i);
+        const earlier = entries.entry(first);
         const same = earlier.value === e.value;
         this.push(keyRange(e), 'error', 'vmx/duplicate-key', `\`${e.key}\` repeats \`${earlier.key}\` from line ${earlier.line + 1} (keys are case-insensitive): VMware refuses to open the VM.`, [
           { title: 'Remove this line', edits: [removeLinesEdit(this.source, e.line, e.line)], preferred: same },
@@ -69,69 +97,64 @@ class VmxChecker {
         ]);
         continue;
       }
-      this.first.set(e.lowerKey, e);
-      if (!e.quoted) {
+      if (!entries.quoted(i)) {
+        const e = entries.entry(i);
         this.push(valueRange(e), 'warning', 'vmx/unquoted-value', `VMware writes every value in double quotes: \`${e.key} = ${quoteVmx(e.value)}\`.`, [replaceFix('Quote the value', valueRange(e), quoteVmx(e.value), true)]);
       }
-      this.checkValue(e);
+      this.checkValue(i);
     }
   }
 
-  private checkValue(e: VmxEntry): void {
-    const lower = e.value.toLowerCase();
-    // Most values are TRUE or FALSE: they pass whatever the key, so its (costly) description is not looked up.
-    if (lower !== 'true' && lower !== 'false' && vmxKeyInfo(e.lowerKey)?.type === 'boolean') {
-      const mapped = booleanWords[lower.trim()];
+  private checkValue(i: number): void {
+    const { entries } = this;
+    // Most values are TRUE or FALSE: they pass whatever the key, so its description is not looked up.
+    if (!entries.valueIs(i, 'true') && !entries.valueIs(i, 'false') && vmxKeyInfoOf(entries, i)?.type === 'boolean') {
+      const e = entries.entry(i);
+      const mapped = booleanWords[e.value.toLowerCase().trim()];
       this.push(valueRange(e), 'warning', 'vmx/boolean', `\`${e.key}\` is a boolean: write "TRUE" or "FALSE", not \`${e.value}\`.`, mapped ? [setValue(e, mapped)] : []);
     }
-    if (e.lowerKey === 'memsize') {
+    if (entries.template(i) === memsizeKey) {
+      const e = entries.entry(i);
       const mb = intValue(e);
       if (mb !== undefined && mb % 4 !== 0) {
         const up = mb + 4 - (mb % 4);
         this.push(valueRange(e), 'error', 'vmx/memsize-multiple-4', `\`memsize\` must be a multiple of 4 (MB), or the VM will not power on; ${mb} is not.`, [setValue(e, String(up)), setValue(e, String(mb - (mb % 4)), false)]);
       }
     }
-    // The endsWith tests skip the regexes for the many keys they cannot match.
-    const device = e.lowerKey.endsWith('.virtualdev') ? /^(ethernet|scsi)\d+\.virtualdev$/.exec(e.lowerKey)?.[1] : undefined;
+    const device = entries.template(i) === nicVirtualDev ? 'ethernet' : entries.template(i) === scsiVirtualDev ? 'scsi' : undefined;
     if (device) {
       const allowed = device === 'ethernet' ? nicDevices : scsiDevices;
-      if (!allowed.includes(lower)) {
-        const suggestion = suggestName(lower, allowed);
+      if (!valueIsOneOf(entries, i, allowed)) {
+        const e = entries.entry(i);
+        const suggestion = suggestName(e.value.toLowerCase(), allowed);
         this.push(valueRange(e), 'error', device === 'ethernet' ? 'vmx/virtualdev-nic' : 'vmx/virtualdev-scsi', `\`${e.value}\` is not a ${device === 'ethernet' ? 'NIC' : 'SCSI controller'} model: use ${allowed.map((v) => `"${v}"`).join(', ')}.`, suggestion ? [setValue(e, suggestion)] : []);
       }
     }
-    if (e.lowerKey === 'vhv.allow') {
-      this.push(keyRange(e), 'warning', 'vmx/vhv-allow-misplaced', '`vhv.allow` is a host-wide ESXi 5.0 setting for /etc/vmware/config; in a .vmx use `vhv.enable = "TRUE"`.', this.get('vhv.enable') ? [] : [replaceFix('Use `vhv.enable`', keyRange(e), 'vhv.enable', true)]);
+    if (entries.template(i) === vhvAllowKey) {
+      const e = entries.entry(i);
+      // The rename is offered unless a `vhv.enable` came before (the rules read the file from the top).
+      const vhvEnable = this.index.get('vhv.enable');
+      this.push(keyRange(e), 'warning', 'vmx/vhv-allow-misplaced', '`vhv.allow` is a host-wide ESXi 5.0 setting for /etc/vmware/config; in a .vmx use `vhv.enable = "TRUE"`.', vhvEnable >= 0 && vhvEnable < i ? [] : [replaceFix('Use `vhv.enable`', keyRange(e), 'vhv.enable', true)]);
     }
   }
 
   /** `ethernetN.*` keys of an adapter whose `.present` is not TRUE: usually a typo in N. */
   checkOrphanNics(): void {
+    const { entries, index } = this;
     const reported = new Set<string>();
-    // The adapter of the previous key: an adapter's keys usually follow each other, and are then skipped
-    // without cutting out its name again.
-    let last = '';
-    for (const e of this.first.values()) {
-      const key = e.lowerKey;
-      if (last !== '' && key.startsWith(last) && key.charCodeAt(last.length) === DOT) continue;
-      const dot = nicKeyDot(key);
-      if (dot < 0 || (key.length === dot + 8 && key.endsWith('present'))) continue;
-      const nic = key.slice(0, dot);
+    // An adapter's keys usually follow each other: the next ones of the adapter just checked are skipped.
+    let checked = -1;
+    for (const i of index.firsts) {
+      if (!isNicKey(entries, i) || entries.template(i) === nicPresent) continue;
+      if (checked >= 0 && entries.sameDevice(i, checked)) continue;
+      checked = i;
+      const present = index.getOfDevice(i, '.present');
+      if (present >= 0 && entries.valueIs(present, 'true')) continue;
+      const nic = entries.text.slice(entries.keyStart(i), entries.deviceEnd(i)).toLowerCase();
       if (reported.has(nic)) continue;
       reported.add(nic);
-      last = nic;
-      if (isTrue(this.get(`${nic}.present`))) continue;
-      this.push(keyRange(e), 'warning', 'vmx/nic-key-orphan', `\`${nic}\` has settings but no \`${nic}.present = "TRUE"\`: check that it is the same adapter name as the one in use (the guide: "check that it's the same name").`);
+      this.push(keyRange(entries.entry(i)), 'warning', 'vmx/nic-key-orphan', `\`${nic}\` has settings but no \`${nic}.present = "TRUE"\`: check that it is the same adapter name as the one in use (the guide: "check that it's the same name").`);
     }
-  }
-
-  presentNics(): string[] {
-    const nics: string[] = [];
-    for (const e of this.first.values()) {
-      const dot = e.lowerKey.endsWith('.present') ? nicKeyDot(e.lowerKey) : -1;
-      if (dot >= 0 && dot + 8 === e.lowerKey.length && isTrue(e)) nics.push(e.key.slice(0, e.key.indexOf('.')));
-    }
-    return nics;
   }
 }
 
@@ -143,7 +166,7 @@ function isNestedProfile(checker: VmxChecker, context: LintContext): boolean {
 }
 
 function checkNested(checker: VmxChecker, context: LintContext): void {
-  const { source } = checker;
+  const { entries, index } = checker;
   const vhv = checker.get('vhv.enable');
   const hw = intValue(checker.get('virtualhw.version'));
   if (vhv && isTrue(vhv) && hw !== undefined && hw < 9) {
@@ -151,43 +174,41 @@ function checkNested(checker: VmxChecker, context: LintContext): void {
   }
   if (!isNestedProfile(checker, context)) return;
   const anchor = vhv ?? checker.get('displayname');
-  const anchorRange = anchor ? keyRange(anchor) : rangeOf(0, 0, (source.lines[0] as string).length);
+  const anchorRange = (): Finding['range'] => (anchor ? keyRange(anchor) : rangeOf(0, 0, (checker.source.lines[0] as string).length));
   if (!vhv || !isTrue(vhv)) {
-    checker.push(vhv ? valueRange(vhv) : anchorRange, 'error', 'vmx/nested-vhv', 'XCP-ng needs VT-x/AMD-V inside the VM: set `vhv.enable = "TRUE"` ("Expose hardware assisted virtualization to the guest OS").', [
-      vhv ? setValue(vhv, 'TRUE') : { title: 'Add `vhv.enable = "TRUE"`', edits: [appendLineEdit(source, 'vhv.enable = "TRUE"')], preferred: true },
+    checker.push(vhv ? valueRange(vhv) : anchorRange(), 'error', 'vmx/nested-vhv', 'XCP-ng needs VT-x/AMD-V inside the VM: set `vhv.enable = "TRUE"` ("Expose hardware assisted virtualization to the guest OS").', [
+      vhv ? setValue(vhv, 'TRUE') : { title: 'Add `vhv.enable = "TRUE"`', edits: [appendLineEdit(checker.source, 'vhv.enable = "TRUE"')], preferred: true },
     ]);
   }
-  let workstation = false;
-  for (const k of checker.first.keys()) {
-    if (k.endsWith('.connectiontype') && /^ethernet\d+\.connectiontype$/.test(k)) {
-      workstation = true;
-      break;
-    }
-  }
-  if (workstation) {
+  if (index.firsts.some((i) => entries.template(i) === nicConnectionType)) {
     const cpuid = checker.get('hypervisor.cpuid.v0');
     if (!cpuid || !isFalse(cpuid)) {
-      checker.push(cpuid ? valueRange(cpuid) : anchorRange, 'warning', 'vmx/nested-cpuid-v0', 'On VMware Workstation the guide adds `hypervisor.cpuid.v0 = "FALSE"` next to the VT-x option.', [
-        cpuid ? setValue(cpuid, 'FALSE') : { title: 'Add `hypervisor.cpuid.v0 = "FALSE"`', edits: [appendLineEdit(source, 'hypervisor.cpuid.v0 = "FALSE"')], preferred: true },
+      checker.push(cpuid ? valueRange(cpuid) : anchorRange(), 'warning', 'vmx/nested-cpuid-v0', 'On VMware Workstation the guide adds `hypervisor.cpuid.v0 = "FALSE"` next to the VT-x option.', [
+        cpuid ? setValue(cpuid, 'FALSE') : { title: 'Add `hypervisor.cpuid.v0 = "FALSE"`', edits: [appendLineEdit(checker.source, 'hypervisor.cpuid.v0 = "FALSE"')], preferred: true },
       ]);
     }
-    for (const nic of checker.presentNics()) {
-      const lower = nic.toLowerCase();
-      const noPromisc = checker.get(`${lower}.nopromisc`);
-      if (isFalse(noPromisc)) continue;
-      const present = checker.get(`${lower}.present`) as VmxEntry;
+    // Each present adapter needs its `.noPromisc = "FALSE"`.
+    for (const i of index.firsts) {
+      if (entries.template(i) !== nicPresent || !entries.valueIs(i, 'true')) continue;
+      const noPromiscIndex = index.getOfDevice(i, '.nopromisc');
+      if (noPromiscIndex >= 0 && entries.valueIs(noPromiscIndex, 'false')) continue;
+      const noPromisc = noPromiscIndex >= 0 ? entries.entry(noPromiscIndex) : undefined;
+      const present = entries.entry(i);
+      const nic = present.key.slice(0, present.key.indexOf('.'));
       checker.push(keyRange(present), 'warning', 'vmx/nested-nopromisc', `\`${nic}\` is not allowed into promiscuous mode, so the nested VMs get no network: add \`${nic}.noPromisc = "FALSE"\`.`, [
-        noPromisc ? setValue(noPromisc, 'FALSE') : { title: `Add \`${nic}.noPromisc = "FALSE"\``, edits: [insertLineEdit(source, present.line, `${nic}.noPromisc = "FALSE"`)], preferred: true },
+        noPromisc ? setValue(noPromisc, 'FALSE') : { title: `Add \`${nic}.noPromisc = "FALSE"\``, edits: [insertLineEdit(checker.source, present.line, `${nic}.noPromisc = "FALSE"`)], preferred: true },
       ]);
     }
   }
-  for (const e of checker.first.values()) {
-    if (!e.lowerKey.endsWith('.virtualdev')) continue;
-    const controller = /^(scsi\d+)\.virtualdev$/.exec(e.lowerKey)?.[1];
-    if (controller && e.value.toLowerCase() === 'pvscsi' && isTrue(checker.get(`${controller}.present`))) {
-      checker.push(valueRange(e), 'error', 'vmx/nested-pvscsi', 'XCP-ng has no PVSCSI driver ("PVSCSI controller won\'t work"): use LSI Logic SAS or a vNVMe controller.', [setValue(e, 'lsisas1068')]);
+  for (const i of index.firsts) {
+    if (entries.template(i) === scsiVirtualDev && entries.valueIs(i, 'pvscsi')) {
+      const present = index.getOfDevice(i, '.present');
+      if (present >= 0 && entries.valueIs(present, 'true')) {
+        checker.push(valueRange(entries.entry(i)), 'error', 'vmx/nested-pvscsi', 'XCP-ng has no PVSCSI driver ("PVSCSI controller won\'t work"): use LSI Logic SAS or a vNVMe controller.', [setValue(entries.entry(i), 'lsisas1068')]);
+      }
     }
-    if (/^ethernet\d+\.virtualdev$/.test(e.lowerKey) && ['vlance', 'vmxnet'].includes(e.value.toLowerCase())) {
+    if (entries.template(i) === nicVirtualDev && valueIsOneOf(entries, i, oldNicDevices)) {
+      const e = entries.entry(i);
       checker.push(valueRange(e), 'info', 'vmx/nested-nic', `\`${e.value}\` is an old NIC model; the guide documents e1000 and vmxnet3 for XCP-ng.`, [setValue(e, 'e1000'), setValue(e, 'vmxnet3', false)]);
     }
   }
@@ -201,7 +222,7 @@ function checkNested(checker: VmxChecker, context: LintContext): void {
   if (numvcpus && cpus !== undefined && cpus < 2) {
     checker.push(valueRange(numvcpus), 'info', 'vmx/nested-vcpus', 'The guide gives a nested XCP-ng at least 2 vCPUs (two sockets).', [setValue(numvcpus, '2')]);
   }
-  for (const disk of vmxDisks(context.fileName, checker.first)) {
+  for (const disk of vmxDisks(context.fileName, entries, index)) {
     const descriptor = context.siblings?.get(disk.path);
     const bytes = descriptor === undefined ? undefined : vmdkSize(descriptor);
     if (bytes !== undefined && bytes < minDiskBytes) {
@@ -212,9 +233,8 @@ function checkNested(checker: VmxChecker, context: LintContext): void {
 
 /** Lints a VMware .vmx file (config-formats.md §4). */
 export function analyzeVmx(text: string, context: LintContext): Finding[] {
-  const source = splitSourceLines(text);
-  const parsed = parseVmx(source);
-  const checker = new VmxChecker(source, parsed.entries);
+  const parsed = parseVmx(text);
+  const checker = new VmxChecker(text, parsed.entries);
   if (context.hasBom) checker.push(rangeOf(0, 0, 0), 'warning', 'vmx/bom', 'The file starts with a UTF-8 byte order mark, which is reported to corrupt .vmx files: save it as UTF-8 without BOM.');
   for (const p of parsed.syntax) checker.push(rangeOf(p.line, p.start, p.end), 'error', 'vmx/syntax', p.message);
   checker.checkEntries();

@@ -18,7 +18,8 @@ export function hoverVmx(text: string, position: Position): HoverInfo | undefine
   const source = splitSourceLines(text);
   const line = source.lines[position.line];
   if (line === undefined) return undefined;
-  const entry = parseVmx({ lines: [line], endings: [''] }).entries[0];
+  const { entries } = parseVmx(line);
+  const entry = entries.count > 0 ? entries.entry(0) : undefined;
   if (!entry || position.character < entry.keyStart || position.character > entry.rawEnd) return undefined;
   const info = vmxKeyInfo(entry.lowerKey);
   if (!info) return undefined;

@@ -1,5 +1,7 @@
 import { resolveSiblingPath } from '../resolveSiblingPath';
-import type { VmxEntry } from './parseVmx';
+import type { VmxEntry, VmxEntryTable } from './vmxEntryTable';
+import { templateIndex } from './vmxKeyAutomaton';
+import type { VmxKeyIndex } from './vmxKeyIndex';
 
 export interface VmxDisk {
   readonly entry: VmxEntry;
@@ -7,23 +9,20 @@ export interface VmxDisk {
   readonly path: string;
 }
 
-const fileNameKey = /^(scsi|sata|ide|nvme)(\d+:\d+)\.filename$/;
+const fileNameTemplates = ['scsi', 'sata', 'ide', 'nvme'].map((bus) => templateIndex(`${bus}#:#.filename`));
 
-/**
- * The virtual disks (.vmdk files, not CD images) of present slots, in file order: of the entries, or of the
- * map from lower-cased key to entry a caller already has.
- */
-export function vmxDisks(fileName: string, entries: readonly VmxEntry[] | ReadonlyMap<string, VmxEntry>): VmxDisk[] {
-  // Built on the first disk only: most entries are not disks, and a map of every entry cost more than the rest.
-  let byKey: ReadonlyMap<string, VmxEntry> | undefined = entries instanceof Map ? entries : undefined;
+/** The virtual disks (.vmdk files, not CD images) of present slots, in file order, from the first entry of each key. */
+export function vmxDisks(fileName: string, entries: VmxEntryTable, index: VmxKeyIndex): VmxDisk[] {
   const disks: VmxDisk[] = [];
-  for (const entry of entries.values()) {
-    const m = entry.lowerKey.endsWith('.filename') ? fileNameKey.exec(entry.lowerKey) : null;
-    if (!m || !entry.value.toLowerCase().endsWith('.vmdk')) continue;
-    const slot = `${m[1] as string}${m[2] as string}`;
-    byKey ??= new Map([...entries.values()].map((e) => [e.lowerKey, e]));
-    if (byKey.get(`${slot}.present`)?.value.toLowerCase() === 'false') continue;
-    if (byKey.get(`${slot}.devicetype`)?.value.toLowerCase().includes('cdrom')) continue;
+  for (const i of index.firsts) {
+    if (!fileNameTemplates.includes(entries.template(i))) continue;
+    const entry = entries.entry(i);
+    if (!entry.value.toLowerCase().endsWith('.vmdk')) continue;
+    // The slot's other keys: `scsi0:1.present`, `scsi0:1.deviceType`.
+    const present = index.getOfDevice(i, '.present');
+    if (present >= 0 && entries.value(present).toLowerCase() === 'false') continue;
+    const deviceType = index.getOfDevice(i, '.devicetype');
+    if (deviceType >= 0 && entries.value(deviceType).toLowerCase().includes('cdrom')) continue;
     disks.push({ entry, path: resolveSiblingPath(fileName, entry.value) });
   }
   return disks;

@@ -1,3 +1,5 @@
+import type { VmxEntryTable } from './vmxEntryTable';
+
 /**
  * The .vmx keys the nested-XCP-ng rules and hovers know (config-formats.md §4.2). A .vmx has more than a
  * thousand keys, so unknown keys are never reported. 
@@ -76,4 +78,9 @@ export function vmxKeyInfo(lowerKey: string): VmxKeyInfo | undefined {
   const m = deviceKey.exec(lowerKey);
   if (!m) return undefined;
   return byTemplate.get(`${m[1] as string}#${m[2] ? ':#' : ''}${lowerKey.slice(m[0].length - 1)}`);
+}
+
+/** The same description for an entry of a parse, whose template the parser recognized as it read the key. */
+export function vmxKeyInfoOf(entries: VmxEntryTable, index: number): VmxKeyInfo | undefined {
+  return vmxKeys[entries.template(index)];
 }

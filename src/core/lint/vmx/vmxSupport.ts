@@ -1,10 +1,10 @@
 import type { LanguageSupport } from '../languageSupport';
-import { splitSourceLines } from '../sourceLines';
 import { analyzeVmx } from './analyzeVmx';
 import { parseVmx } from './parseVmx';
 import { completeVmx } from './completeVmx';
 import { hoverVmx } from './hoverVmx';
 import { vmxDisks } from './vmxDisks';
+import { VmxKeyIndex } from './vmxKeyIndex';
 import { vmxSymbols } from './vmxSymbols';
 
 export const vmxSupport: LanguageSupport = {
@@ -14,5 +14,9 @@ export const vmxSupport: LanguageSupport = {
   complete: completeVmx,
   symbols: vmxSymbols,
   // The .vmdk descriptors the disks name: vmx/nested-disk-size reads their extent sizes.
-  siblingPaths: (fileName, text) => (text === undefined ? [] : vmxDisks(fileName, parseVmx(splitSourceLines(text)).entries).map((d) => d.path)),
+  siblingPaths: (fileName, text) => {
+    if (text === undefined) return [];
+    const { entries } = parseVmx(text);
+    return vmxDisks(fileName, entries, new VmxKeyIndex(entries)).map((d) => d.path);
+  },
 };

@@ -1,13 +1,12 @@
 import type { DocSymbolInfo } from '../languageSupport';
 import { rangeOf } from '../rangeOf';
-import { splitSourceLines } from '../sourceLines';
 import { parseVmx } from './parseVmx';
 
 /** The outline of a .vmx: devices (`ethernet0`, `scsi0`, ...) as sections holding their keys, other keys flat. */
 export function vmxSymbols(text: string): DocSymbolInfo[] {
   const symbols: DocSymbolInfo[] = [];
   const sections = new Map<string, { name: string; children: DocSymbolInfo[] }>();
-  for (const e of parseVmx(splitSourceLines(text)).entries) {
+  for (const e of parseVmx(text).entries.entries()) {
     const symbol: DocSymbolInfo = { name: e.key, detail: e.value, kind: 'key', range: rangeOf(e.line, e.keyStart, e.rawEnd), selectionRange: rangeOf(e.line, e.keyStart, e.keyEnd) };
     const device = /^([A-Za-z]+\d+)[.:]/.exec(e.key)?.[1];
     if (!device) {

@@ -1,0 +1,113 @@
+import { vmxKeys } from './vmxKeys';
+
+/**
+ * Recognizes the key templates of vmxKeys.ts (`ethernet#.present`, `memsize`, ...) while the parser reads a
+ * key, one character at a time: a trie of the templates where `#` reads one or more digits, as a table of
+ * states. The parser then knows each entry's template without making its key string or comparing it again.
+ */
+
+/**
+ * Key characters as symbols 1 to 40, case folded (letters 1-26, digits 27-36, then `.` `:` `-` `_`), 0 for any
+ * other character (and for NaN, what charCodeAt gives past the end).
+ */
+const symbolOfChar = new Uint8Array(128);
+const keyChars = 'abcdefghijklmnopqrstuvwxyz0123456789.:-_';
+for (let i = 0; i < keyChars.length; i++) {
+  symbolOfChar[keyChars.charCodeAt(i)] = i + 1;
+  symbolOfChar[keyChars.toUpperCase().charCodeAt(i)] = i + 1;
+}
+const SYMBOLS = keyChars.length + 1;
+const FIRST_DIGIT = 27;
+const LAST_DIGIT = 36;
+
+export function keySymbol(charCode: number): number {
+  return charCode < 128 ? (symbolOfChar[charCode] as number) : 0;
+}
+
+export function isLetterSymbol(symbol: number): boolean {
+  return symbol > 0 && symbol < FIRST_DIGIT;
+}
+
+export function isDigitSymbol(symbol: number): boolean {
+  return symbol >= FIRST_DIGIT && symbol <= LAST_DIGIT;
+}
+
+/** State 0 reads nothing (no template starts like this key); state 1 is the start. */
+const DEAD = 0;
+export const keyStartState = 1;
+
+const children: number[][] = [[], []];
+const accepting: number[] = [-1, -1];
+/** The states that read a device number (a template's `#`): they loop on digits. */
+const numberStates = new Set<number>();
+
+function newState(): number {
+  children.push([]);
+  accepting.push(-1);
+  return children.length - 1;
+}
+
+/**
+ * Follows `template` from the start; `create` adds the states it lacks, else a missing one gives DEAD. A
+ * digit and a device number at the same place in two templates would make the trie ambiguous: refused.
+ */
+function walk(template: string, create: boolean): number {
+  let state = keyStartState;
+  for (const ch of template) {
+    const own = children[state] as number[];
+    if (ch === '#') {
+      let number = own[FIRST_DIGIT];
+      if (number === undefined) {
+        if (!create) return DEAD;
+        number = newState();
+        numberStates.add(number);
+        for (let d = FIRST_DIGIT; d <= LAST_DIGIT; d++) own[d] = (children[number] as number[])[d] = number;
+      } else if (!numberStates.has(number)) {
+        throw new Error(`vmx key template ${template}: a device number where another template has a digit`);
+      }
+      state = number;
+      continue;
+    }
+    const symbol = keySymbol(ch.charCodeAt(0));
+    let next = own[symbol];
+    if (next !== undefined && numberStates.has(next)) throw new Error(`vmx key template ${template}: a digit where another template has a device number`);
+    if (next === undefined) {
+      if (!create) return DEAD;
+      next = newState();
+      own[symbol] = next;
+    }
+    state = next;
+  }
+  return state;
+}
+
+vmxKeys.forEach((info, index) => {
+  accepting[walk(info.template, true)] = index;
+});
+
+const transitions = new Uint16Array(children.length * SYMBOLS);
+children.forEach((next, state) => next.forEach((to, symbol) => (transitions[state * SYMBOLS + symbol] = to)));
+
+/** The state after reading the character of `symbol` (a key character) in `state`. */
+export function nextKeyState(state: number, symbol: number): number {
+  return transitions[state * SYMBOLS + symbol] as number;
+}
+
+/** The index in `vmxKeys` of the template a key ending in `state` has, or -1. */
+export function templateOfState(state: number): number {
+  return accepting[state] as number;
+}
+
+/** The index in `vmxKeys` of a template, for rules that look for keys of that shape. */
+export function templateIndex(template: string): number {
+  const index = vmxKeys.findIndex((info) => info.template === template);
+  if (index < 0) throw new Error(`no vmx key template ${template}`);
+  return index;
+}
+
+/** The state after a device part such as `ethernet0` (written `ethernet#`), to tell an entry's device kind. */
+export function deviceState(device: string): number {
+  const state = walk(device, false);
+  if (state === DEAD) throw new Error(`no vmx key template starts with ${device}`);
+  return state;
+}
