@@ -33,8 +33,20 @@ export function splitSourceLines(text: string): SourceLines {
 
 /** Index of the first line whose terminator holds a CR, or -1. */
 export function firstCrLine(source: SourceLines, from = 0): number {
+  // charCodeAt, not startsWith: this runs once per line, and startsWith is a call where charCodeAt is inlined.
   for (let i = from; i < source.endings.length; i++) {
-    if ((source.endings[i] as string).startsWith('\r')) return i;
+    if ((source.endings[i] as string).charCodeAt(0) === 0x0d) return i;
   }
   return -1;
+}
+
+/** Where each line starts in the text the lines were cut from: the lengths of the lines and terminators before it. */
+export function lineOffsets(source: SourceLines): Int32Array {
+  const offsets = new Int32Array(source.lines.length);
+  let offset = 0;
+  for (let i = 0; i < source.lines.length; i++) {
+    offsets[i] = offset;
+    offset += (source.lines[i] as string).length + (source.endings[i] as string).length;
+  }
+  return offsets;
 }

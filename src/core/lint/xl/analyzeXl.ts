@@ -1,9 +1,10 @@
+import { codeUnits, type CodeUnits } from '../codeUnits';
 import type { Finding, Fix } from '../finding';
 import type { LintContext } from '../languageSupport';
 import { removeLinesEdit } from '../lineEdits';
 import { parseCInteger } from '../parseCInteger';
 import { rangeOf, replaceFix } from '../rangeOf';
-import { splitSourceLines, type SourceLines } from '../sourceLines';
+import { firstCrLine, lineOffsets, splitSourceLines, type SourceLines } from '../sourceLines';
 import { suggestName } from '../suggestName';
 import { checkXlDisk } from './checkXlDisk';
 import { checkXlNested } from './checkXlNested';
@@ -32,8 +33,8 @@ function ownsLines(source: SourceLines, s: XlStatement, commentStart: Int32Array
 
 /** The first CR that xl's lexer trips on: one ending a line that is not a comment. */
 function checkCrlf(source: SourceLines, commentStart: Int32Array, out: Finding[]): void {
-  for (let i = 0; i < source.endings.length; i++) {
-    if (!(source.endings[i] as string).startsWith('\r') || (commentStart[i] ?? -1) >= 0) continue;
+  for (let i = firstCrLine(source); i >= 0; i = firstCrLine(source, i + 1)) {
+    if ((commentStart[i] ?? -1) >= 0) continue;
     out.push({ range: rangeOf(i, 0, (source.lines[i] as string).length), severity: 'error', code: 'xl/crlf', message: 'xl rejects carriage returns (Windows line endings): "lexical error" at the first CR outside a comment.', fixes: [{ title: 'Convert the file to LF line endings', edits: [], endOfLine: 'lf', preferred: true }] });
     return;
   }
@@ -49,6 +50,9 @@ class XlStatementChecker {
     private readonly out: Finding[],
     private readonly nested: boolean,
     private readonly domainName: string,
+    /** The document as code units and where each line starts in them, for the disk spec check. */
+    private readonly codes: CodeUnits,
+    private readonly lineStarts: Int32Array,
   ) {}
 
   private push(range: Finding['range'], severity: Finding['severity'], code: string, message: string, fixes?: Fix[]): void {
@@ -73,12 +77,15 @@ class XlStatementChecker {
       for (const item of value.items) this.checkEnum(s, item, info, (text) => text.replace(/^!/, ''));
     }
     if (value.kind === 'list') {
+      // Compared once, not per item: a disk list can hold thousands of specs.
+      const vif = s.key === 'vif';
+      const disk = s.key === 'disk';
       for (let index = 0; index < value.items.length; index++) {
         const item = value.items[index] as XlValue;
         if (item.kind === 'number' && /^0[0-7]+$/.test(item.text)) this.octal(item.text, valueRange(item));
         if (item.kind !== 'string') continue;
-        if (s.key === 'vif') checkXlVif(item, { nested: this.nested, macSeed: `${this.domainName}#${index}` }, this.out);
-        if (s.key === 'disk') checkXlDisk(item, this.out);
+        if (vif) checkXlVif(item, { nested: this.nested, macSeed: `${this.domainName}#${index}` }, this.out);
+        if (disk) checkXlDisk(item, this.codes, (this.lineStarts[item.line] as number) + item.start + 1, this.out);
       }
     }
   }
@@ -236,7 +243,7 @@ export function analyzeXl(text: string, context: LintContext): Finding[] {
   out.push(...parsed.findings);
   const settings = new XlSettings(parsed.statements);
   const profile = isNestedProfile(settings, context);
-  const checker = new XlStatementChecker(out, profile, settings.string('name') ?? '');
+  const checker = new XlStatementChecker(out, profile, settings.string('name') ?? '', codeUnits(text), lineOffsets(source));
   checkKeys(settings, source, parsed.commentStart, checker, out);
   checkConfig(settings, source, out);
   checkXlNested(settings, source, profile, out);

@@ -1,9 +1,9 @@
+import type { CodeUnits } from '../codeUnits';
 import type { Finding } from '../finding';
 import { replaceFix } from '../rangeOf';
 import { suggestName } from '../suggestName';
 import type { XlString } from './parseXl';
 import { specRange } from './splitXlSpec';
-import { splitXlSpecOffsets, type XlSpecOffsets } from './splitXlSpecOffsets';
 
 const namedKeys = ['target', 'format', 'vdev', 'access', 'devtype', 'backend', 'backendtype', 'script', 'specification', 'grant_usage', 'colo-host', 'colo-port', 'colo-export', 'active-disk', 'hidden-disk'];
 const flags = ['cdrom', 'direct-io-safe', 'discard', 'no-discard', 'trusted', 'untrusted'];
@@ -25,24 +25,30 @@ const NO_DISCARD_FLAG = flags.indexOf('no-discard');
 const legacyOrder = [TARGET, VDEV, ACCESS];
 const modernOrder = [TARGET, FORMAT, VDEV, ACCESS];
 
+/** What an item is, besides its offsets: a named key, an unknown `key=`, a flag, or a positional value. */
+const UNKNOWN_KEY = -1;
+const POSITIONAL = -2;
+
 function allowedValues(param: number): readonly string[] | undefined {
   return param === ACCESS ? accessValues : param === FORMAT ? formatValues : param === BACKENDTYPE ? backendtypeValues : undefined;
 }
 
 /**
- * Index of the word of `words` that `body[start, end)` spells, or -1. Compares in place: a disk line has a
- * handful of items, and slicing each one into a string to look it up cost more than the rest of the check
- * (as did `startsWith`, slow on the sliced strings the bodies are).
+ * Index of the word of `words` spelled by the `length` code units at `at`, or -1. Compares in place: slicing
+ * each item into a string to look it up cost more than the rest of the check.
  */
-function wordAt(body: string, start: number, end: number, words: readonly string[]): number {
-  const length = end - start;
-  next: for (let w = 0; w < words.length; w++) {
+function wordAt(codes: CodeUnits, at: number, length: number, words: readonly string[]): number {
+  for (let w = 0; w < words.length; w++) {
     const word = words[w] as string;
-    if (word.length !== length) continue;
-    for (let i = 0; i < length; i++) if (word.charCodeAt(i) !== body.charCodeAt(start + i)) continue next;
-    return w;
+    if (word.length === length && spells(codes, at, word)) return w;
   }
   return -1;
+}
+
+/** Whether the code units at `at` spell `word`. */
+function spells(codes: CodeUnits, at: number, word: string): boolean {
+  for (let i = 0; i < word.length; i++) if (word.charCodeAt(i) !== codes[at + i]) return false;
+  return true;
 }
 
 /** JavaScript's `\s`, which the `(^|,)\s*target=` search of xl's reading allows before `target=`. */
@@ -50,19 +56,77 @@ function isJsSpace(c: number): boolean {
   return (c >= 0x09 && c <= 0x0d) || c === 0x20 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
-/** Where `(^|,)\s*target=` first matches: the match start (0 or the comma) and where `target=` starts. */
-function findTarget(body: string): { index: number; key: number } | undefined {
-  for (let key = body.indexOf('target='); key >= 0; key = body.indexOf('target=', key + 1)) {
-    let index = key;
-    while (index > 0 && isJsSpace(body.charCodeAt(index - 1))) index--;
-    if (index === 0) return { index, key };
-    if (body.charCodeAt(index - 1) === 0x2c) return { index: index - 1, key };
-  }
-  return undefined;
+const isBlank = (c: number): boolean => c === 0x20 || c === 0x09;
+const TARGET_EQ = 'target=';
+
+/**
+ * The items of a disk spec before `target=`, four numbers each: start and end (blanks trimmed), the `=` or -1,
+ * and what the item is (a parameter number, {@link UNKNOWN_KEY} or {@link POSITIONAL}); and where `target=`
+ * starts, or -1. Reused and grown across calls: a large config has thousands of disk specs, and objects per
+ * item dominated their check.
+ */
+interface DiskItems {
+  items: Int32Array;
+  count: number;
+  target: number;
 }
 
-/** The items before `target=`, reused across calls. */
-const spec: XlSpecOffsets = { items: new Int32Array(48), count: 0 };
+const read: DiskItems = { items: new Int32Array(64), count: 0, target: -1 };
+
+/**
+ * Splits a disk spec at commas up to the item where xl's `(^|,)\s*target=` search matches: `target=` after
+ * any JavaScript white space swallows the rest of the string. Empty items are kept (`/dev/vg/lv,,hda,w` has
+ * no format). Reads the body's code units from `codes`, starting at `base`: a large config has thousands of
+ * disk specs, and string calls (`indexOf`, `charCodeAt`) on each item cost several times these reads.
+ */
+function readDiskItems(codes: CodeUnits, base: number, n: number, into: DiskItems): void {
+  let count = 0;
+  let target = -1;
+  for (let start = 0; ; ) {
+    let a = start;
+    while (a < n && isBlank(codes[base + a] as number)) a++;
+    // Looking for `target=` only where an item starts spares a search of the whole body for it.
+    let s = a;
+    while (s < n && isJsSpace(codes[base + s] as number)) s++;
+    if (n - s >= TARGET_EQ.length && spells(codes, base + s, TARGET_EQ)) {
+      target = s;
+      break;
+    }
+    let end = a;
+    let eq = -1;
+    for (; end < n; end++) {
+      const c = codes[base + end];
+      if (c === 0x2c) break;
+      if (c === 0x3d && eq < 0) eq = end;
+    }
+    let b = end;
+    while (b > a && isBlank(codes[base + b - 1] as number)) b--;
+    if (eq >= b) eq = -1;
+    let kind = POSITIONAL;
+    if (eq >= 0) {
+      const param = wordAt(codes, base + a, eq - a, namedKeys);
+      kind = param >= 0 ? param : UNKNOWN_KEY;
+    } else {
+      const flag = wordAt(codes, base + a, b - a, flags);
+      if (flag >= 0) kind = FLAG_BASE + (flag === NO_DISCARD_FLAG ? DISCARD_FLAG : flag);
+    }
+    if ((count + 1) * 4 > into.items.length) {
+      const grown = new Int32Array(into.items.length * 2);
+      grown.set(into.items);
+      into.items = grown;
+    }
+    const at = count * 4;
+    into.items[at] = a;
+    into.items[at + 1] = b;
+    into.items[at + 2] = eq;
+    into.items[at + 3] = kind;
+    count++;
+    if (end >= n) break;
+    start = end + 1;
+  }
+  into.count = count;
+  into.target = target;
+}
 
 /** Reports the problems of one disk spec; ranges are made only for what is reported. */
 class DiskSpecCheck {
@@ -70,6 +134,8 @@ class DiskSpecCheck {
 
   constructor(
     private readonly str: XlString,
+    private readonly codes: CodeUnits,
+    private readonly base: number,
     private readonly out: Finding[],
   ) {}
 
@@ -87,7 +153,7 @@ class DiskSpecCheck {
 
   checkAllowed(param: number, offset: number, valueOffset: number, end: number): void {
     const values = allowedValues(param);
-    if (!values || valueOffset === end || wordAt(this.str.body, valueOffset, end, values) >= 0) return;
+    if (!values || valueOffset === end || wordAt(this.codes, this.base + valueOffset, end - valueOffset, values) >= 0) return;
     const value = this.str.body.slice(valueOffset, end);
     const suggestion = suggestName(value, values);
     this.report(offset, end, 'error', 'xl/disk-spec', `\`${value}\` is not a valid disk ${namedKeys[param] as string}: use ${values.map((v) => `\`${v}\``).join(', ')}.`, suggestion ? [replaceFix(`Replace with \`${suggestion}\``, specRange(this.str, valueOffset, value.length), suggestion, true)] : []);
@@ -98,40 +164,35 @@ class DiskSpecCheck {
  * Reads one disk spec string (xl-disk-configuration(5)) and reports its errors. Named `key=value` items
  * and flags can appear anywhere; `target=` swallows the rest of the string. Items without `=` are
  * positional: four of them mean `target,format,vdev,access`, two or three the old `target,vdev,access`.
+ * `codes` holds the document's code units (`codeUnits(text)`), the body's starting at `bodyOffset`.
  */
-export function checkXlDisk(str: XlString, out: Finding[]): void {
+export function checkXlDisk(str: XlString, codes: CodeUnits, bodyOffset: number, out: Finding[]): void {
   const body = str.body;
-  const targetAt = findTarget(body);
-  // Empty items keep their positional slot (`/dev/vg/lv,,hda,w` has no format).
-  splitXlSpecOffsets(body, 0, targetAt ? targetAt.index : body.length, true, spec);
-  const { items, count } = spec;
-  const check = new DiskSpecCheck(str, out);
+  readDiskItems(codes, bodyOffset, body.length, read);
+  const { items, count, target } = read;
+  const check = new DiskSpecCheck(str, codes, bodyOffset, out);
   let positionalCount = 0;
-  for (let k = 0; k < count; k++) {
-    if ((items[k * 3 + 2] as number) < 0 && wordAt(body, items[k * 3] as number, items[k * 3 + 1] as number, flags) < 0) positionalCount++;
-  }
+  for (let k = 0; k < count; k++) if (items[k * 4 + 3] === POSITIONAL) positionalCount++;
   const order = positionalCount === 2 || positionalCount === 3 ? legacyOrder : modernOrder;
   let slot = 0;
   for (let k = 0; k < count; k++) {
-    const a = items[k * 3] as number;
-    const b = items[k * 3 + 1] as number;
-    const eq = items[k * 3 + 2] as number;
-    if (eq >= 0) {
-      const param = wordAt(body, a, eq, namedKeys);
-      if (param >= 0) {
-        check.setParam(param, namedKeys[param] as string, a, b);
-        check.checkAllowed(param, a, eq + 1, b);
-      } else {
-        const key = body.slice(a, eq);
-        const suggestion = suggestName(key, namedKeys);
-        check.report(a, b, 'error', 'xl/disk-spec', `\`${key}=\` is not a disk parameter.`, suggestion ? [replaceFix(`Rename to \`${suggestion}\``, specRange(str, a, key.length), suggestion, true)] : []);
-      }
+    const a = items[k * 4] as number;
+    const b = items[k * 4 + 1] as number;
+    const eq = items[k * 4 + 2] as number;
+    const kind = items[k * 4 + 3] as number;
+    if (kind === UNKNOWN_KEY) {
+      const key = body.slice(a, eq);
+      const suggestion = suggestName(key, namedKeys);
+      check.report(a, b, 'error', 'xl/disk-spec', `\`${key}=\` is not a disk parameter.`, suggestion ? [replaceFix(`Rename to \`${suggestion}\``, specRange(str, a, key.length), suggestion, true)] : []);
       continue;
     }
-    const flag = wordAt(body, a, b, flags);
-    if (flag >= 0) {
-      const param = flag === NO_DISCARD_FLAG ? DISCARD_FLAG : flag;
-      check.setParam(FLAG_BASE + param, flags[param] as string, a, b);
+    if (eq >= 0) {
+      check.setParam(kind, namedKeys[kind] as string, a, b);
+      check.checkAllowed(kind, a, eq + 1, b);
+      continue;
+    }
+    if (kind >= FLAG_BASE) {
+      check.setParam(kind, flags[kind - FLAG_BASE] as string, a, b);
       continue;
     }
     const param = order[slot++];
@@ -150,12 +211,12 @@ export function checkXlDisk(str: XlString, out: Finding[]): void {
     if (param === VDEV && b - a >= 6 && body.endsWith(':cdrom', b)) check.report(a, b, 'info', 'xl/disk-deprecated-syntax', '`vdev:cdrom` is the old syntax: write `vdev=..., devtype=cdrom`.');
     check.checkAllowed(param, a, a, b);
   }
-  if (targetAt) {
-    const valueOffset = targetAt.key + 'target='.length;
-    check.setParam(TARGET, 'target', targetAt.key, body.length);
+  if (target >= 0) {
+    const valueOffset = target + 'target='.length;
+    check.setParam(TARGET, 'target', target, body.length);
     const swallowed = body.indexOf('=', valueOffset) >= 0 ? /,\s*([a-z_-]+)=/.exec(body.slice(valueOffset)) : null;
     if (swallowed && namedKeys.includes(swallowed[1] as string)) {
-      check.report(targetAt.key, body.length, 'error', 'xl/disk-spec', `\`target=\` must come last: everything after it, including \`${swallowed[1] as string}=\`, becomes part of the path.`);
+      check.report(target, body.length, 'error', 'xl/disk-spec', `\`target=\` must come last: everything after it, including \`${swallowed[1] as string}=\`, becomes part of the path.`);
     }
   }
 }

@@ -1,0 +1,48 @@
+import * as assert from 'node:assert/strict';
+import { codeUnits } from '../../../../src/core/lint/codeUnits';
+import type { Finding } from '../../../../src/core/lint/finding';
+import { languageSupports } from '../../../../src/core/lint/languageSupports';
+import { lintText } from '../../../../src/core/lint/lintText';
+
+/**
+ * The disk spec check reads the document as code units at offsets computed from the line starts, so its
+ * findings must land on the same columns whatever comes before the spec: other line endings, a BOM, or
+ * characters outside ASCII (which take the two-byte path of `codeUnits`).
+ */
+describe('xl disk specs: findings at the right columns whatever precedes them', () => {
+  const support = languageSupports.get('xen-xl');
+  const lines = ["name = 'web01'", "type = 'hvm'", 'disk = [', "  'format=raw,vdev=xvda,access=readwrite,target=/srv/xen/web01.img',", "  'phy:/dev/vg/lv,hda,w', 'vdev=xvdb,formt=raw,vdev=xvdc,target=/x'", ']', ''];
+  const diskFindings = (text: string): Finding[] => {
+    assert.ok(support);
+    return lintText(support, text, { fileName: '/etc/xen/web01', nested: 'off' }).filter((f) => f.code.startsWith('xl/disk-'));
+  };
+  const expected = diskFindings(lines.join('\n'));
+
+  it('finds the expected problems on LF text', () => {
+    assert.deepEqual(
+      expected.map((f) => [f.code, f.range.start.line, f.range.start.character, f.range.end.character]),
+      [
+        ['xl/disk-spec', 3, 24, 40],
+        ['xl/disk-deprecated-syntax', 4, 3, 17],
+        ['xl/disk-spec', 4, 37, 46],
+      ],
+    );
+  });
+
+  for (const [label, text] of [
+    ['CRLF', lines.join('\r\n')],
+    ['lone CR', lines.join('\r')],
+    ['a BOM', `\uFEFF${lines.join('\n')}`],
+    ['a non-ASCII comment above', [`${lines[0] as string} # Übersicht — “web01” 🖥`, ...lines.slice(1)].join('\n')],
+  ] as const) {
+    it(`the same findings after ${label}`, () => {
+      assert.deepEqual(diskFindings(text), expected);
+    });
+  }
+
+  it('codeUnits matches charCodeAt for ASCII and for any other text', () => {
+    for (const text of ['', 'disk = [ "x" ]\n', 'é', 'a\u00a0b', '🖥 \uD800 x', 'x'.repeat(100) + '\u2028']) {
+      assert.deepEqual(Array.from(codeUnits(text)), Array.from({ length: text.length }, (_, i) => text.charCodeAt(i)), text);
+    }
+  });
+});
