@@ -38,7 +38,21 @@ export function describeXeFailure(error: unknown, verb: string): string {
     case 'UUID_INVALID':
     case 'HANDLE_INVALID':
       return `cannot ${verb}: it no longer exists in the pool`;
+    case 'SR_DEVICE_IN_USE':
+      return `cannot ${verb}: the device is in use on the host (by another SR, an md array, or a mounted file system)`;
     default:
+      if (error.code?.startsWith('SR_BACKEND_FAILURE_')) return `cannot ${verb}: the storage driver failed (${error.code}): ${backendReason(error)}`;
       return `cannot ${verb}: ${error.detail || error.message}`;
   }
+}
+
+/**
+ * SR_BACKEND_FAILURE_<n> carries `["", reason, stderr]`, printed joined with ", " (xapi sm_exec.ml): the reason
+ * may itself hold ", ", so it is the whole line without the empty first and last parts.
+ */
+function backendReason(error: XeError): string {
+  const values = error.paramList.map((p) => p.value);
+  if (values[0] === '') values.shift();
+  if (values.length > 1 && values[values.length - 1] === '') values.pop();
+  return values.join(', ') || error.code || '';
 }

@@ -54,6 +54,7 @@ const DOCS: ReadonlyArray<readonly [code: string, doc: string]> = [
     'HOST_IS_SLAVE',
     'You cannot make regular API calls directly on a supporter. Please pass API calls via the coordinator host.',
   ],
+  ['SR_DEVICE_IN_USE', 'The SR operation cannot be performed because a device underlying the SR is in use by the host.'],
   ['RBAC_PERMISSION_DENIED', 'RBAC permission denied.'],
   ['PERMISSION_DENIED', 'Caller not allowed to perform this operation.'],
   ['HOST_STILL_BOOTING', 'The host toolstack is still initialising. Please wait.'],

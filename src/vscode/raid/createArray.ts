@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { CancelledError } from '../../core/errors';
 import { OperationError } from '../../core/ops/operationError';
-import { planCreateArray, srCreateArgv, type CreateArraySpec } from '../../core/ops/raid/planCreateArray';
+import { planCreateArray, type CreateArraySpec } from '../../core/ops/raid/planCreateArray';
 import { isDevicePath } from '../../core/ops/raid/restoreFromBackup';
 import type { Argv } from '../../core/ops/runbook/runbook';
 import { quoteArgv } from '../../core/ssh/quoteArgv';
@@ -59,20 +59,4 @@ async function askSpec(existing: readonly string[]): Promise<CreateArraySpec | u
   });
   if (!members) return undefined;
   return { device, level: level.level, members: members.trim().split(/\s+/) };
-}
-
-/**
- * The guide's SR on an array, as a command to copy: `xe sr-create` is not run by the extension (the lab
- * simulator cannot check it), so it is shown with the device it formats, in an editor and on the clipboard.
- */
-export async function showSrCreate(clicked?: ExplorerNode, nameLabel?: string): Promise<Argv | undefined> {
-  const device = clicked?.kind === 'mdArray' ? `/dev/${clicked.name}` : await vscode.window.showInputBox({ title: 'Array device', value: '/dev/md0', validateInput: (v) => (isDevicePath(v) ? undefined : 'Like /dev/md0') });
-  if (!device) return undefined;
-  const name = nameLabel ?? (await vscode.window.showInputBox({ title: `Name of the SR on ${device}`, value: 'RAID storage' }));
-  if (!name) return undefined;
-  const argv = srCreateArgv(name, device);
-  const script = `# Formats ${device} as a local ext SR: everything on ${device} is lost.\n# Run it yourself in a host terminal; the extension does not run xe sr-create.\n${quoteArgv(argv)}\n`;
-  await vscode.env.clipboard.writeText(quoteArgv(argv));
-  await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ language: 'shellscript', content: script }), { preview: true });
-  return argv;
 }

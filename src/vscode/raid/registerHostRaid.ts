@@ -2,7 +2,8 @@ import * as vscode from 'vscode';
 import { registerCommand } from '../commands/registerCommand';
 import type { ExplorerNode } from '../tree/explorerNode';
 import { checkAfterUpgrade, type RestoreChoice } from './checkAfterUpgrade';
-import { createArray, showSrCreate } from './createArray';
+import { createArray } from './createArray';
+import { createSr } from './createSr';
 import type { CreateArraySpec } from '../../core/ops/raid/planCreateArray';
 import { GeneratedDocuments } from './generatedDocuments';
 import { generateHostDracutMdraid, generateHostMdadmConf } from './generateHostRaidFiles';
@@ -27,6 +28,6 @@ export function registerHostRaid(services: RaidServices): vscode.Disposable[] {
     registerCommand(log, 'xcpng.raid.rebuildInitrd', (clicked?: ExplorerNode) => rebuildInitrd(services, clicked)),
     registerCommand(log, 'xcpng.raid.checkAfterUpgrade', (clicked?: ExplorerNode, restore?: RestoreChoice) => checkAfterUpgrade(services, clicked, restore)),
     registerCommand(log, 'xcpng.raid.createArray', (clicked?: ExplorerNode, spec?: CreateArraySpec) => createArray(services, clicked, spec)),
-    registerCommand(log, 'xcpng.raid.showSrCreate', (clicked?: ExplorerNode, nameLabel?: string) => showSrCreate(clicked, nameLabel)),
+    registerCommand(log, 'xcpng.raid.createSr', (clicked?: ExplorerNode, nameLabel?: string) => createSr(services, clicked, nameLabel)),
   ];
 }

@@ -12,7 +12,7 @@ import { remoteFileUri } from '../../../src/vscode/remote/remoteFileUri';
 import type { InitrdRebuild } from '../../../src/vscode/raid/rebuildInitrd';
 import { NodeDecorations } from '../../../src/vscode/tree/nodeDecorations';
 import type { ExplorerNode } from '../../../src/vscode/tree/explorerNode';
-import { argvLog, configurePools, extensionApi, labFixture, simState, until, type LabFixture } from './labFixture';
+import { argvLog, configurePools, extensionApi, labFixture, simState, until, type LabFixture, type SimRecord } from './labFixture';
 
 /**
  * Files of the simulated master that the suite changes, saved byte for byte and written back afterwards:
@@ -76,6 +76,8 @@ describe('Software RAID on the pool master', () => {
       }),
     );
   };
+  /** The simulated pool's SR records (the state file keeps them beside the hosts and VMs). */
+  const simSrs = (): SimRecord[] => (simState(fixture.a) as unknown as { srs: SimRecord[] }).srs;
   const dom0 = async (...argv: string[]): Promise<string> => {
     const result = await api.lab.connection(monitor().target).exec(argv);
     assert.equal(result.code, 0, result.stderr);
@@ -296,13 +298,53 @@ describe('Software RAID on the pool master', () => {
     assert.deepEqual(argvLog(fixture.a).slice(since).filter((c) => c[0] === 'mdadm'), []);
   });
 
-  it('shows the SR command for an array without running it', async () => {
+  it('creates an SR on an array only after a modal naming the md device and its drives; declined, xe is not run', async () => {
     const md0 = api.explorer.getChildren(raidNode()).find((n) => n.kind === 'mdArray' && n.name === 'md0');
+    assert.ok(md0);
+    const name = 'RAID "storage"; $(id) \'x\'';
+    const srCreates = (since: number) => argvLog(fixture.a).slice(since).filter((c) => c[0] === 'xe' && c[1] === 'sr-create');
+    answers = [false];
+    let since = argvLog(fixture.a).length;
+    assert.equal(await vscode.commands.executeCommand('xcpng.raid.createSr', md0, name), undefined);
+    assert.deepEqual(srCreates(since), [], 'declined, yet xe sr-create ran');
+    for (const dev of ['/dev/md0', '/dev/sde', '/dev/sdd', '/dev/sdc']) {
+      assert.ok(asked[0]?.message.includes(dev) && asked[0]?.detail?.includes(dev), `the modal does not name ${dev}`);
+    }
+    assert.match(asked[0]?.detail ?? '', /Everything on \/dev\/md0 is lost/);
+    assert.match(asked[0]?.detail ?? '', /xe sr-create /);
+    assert.equal(asked[0]?.action, 'Erase and Create SR');
+
+    answers = [true];
+    since = argvLog(fixture.a).length;
+    const srCount = simSrs().length;
+    try {
+      const uuid = (await vscode.commands.executeCommand('xcpng.raid.createSr', md0, name)) as string | undefined;
+      assert.ok(uuid, 'no SR uuid returned');
+      assert.deepEqual(srCreates(since), [
+        ['xe', 'sr-create', `host-uuid=${master().uuid}`, `name-label=${name}`, 'type=ext', 'device-config:device=/dev/md0', 'shared=false', 'content-type=user'],
+      ]);
+      const simSr = simSrs().find((r) => r.uuid === uuid);
+      assert.ok(simSr, 'the SR is not in the simulated pool');
+      assert.deepEqual([simSr['name-label'], simSr['type'], simSr['content-type'], simSr['shared'], simSr['_hosts']], [name, 'ext', 'user', 'false', [master().uuid]]);
+      assert.equal(simSrs().length, srCount + 1);
+      const shown = monitor().snapshot?.srs.find((sr) => sr.uuid === uuid);
+      assert.deepEqual([shown?.name, shown?.type, shown?.hostName, shown?.shared], [name, 'ext', master().name, false], 'the pool as re-read lacks the SR');
+    } finally {
+      files.restore();
+      await monitor().refreshAfterChange();
+    }
+    assert.equal(simSrs().length, srCount);
+    assert.equal(monitor().snapshot?.srs.length, srCount);
+  });
+
+  it('shows xe\'s refusal of an SR on the root array and keeps the pool as it was', async () => {
+    const md127 = api.explorer.getChildren(raidNode()).find((n) => n.kind === 'mdArray' && n.name === 'md127');
+    assert.ok(md127);
+    answers = [true];
     const since = argvLog(fixture.a).length;
-    const argv = (await vscode.commands.executeCommand('xcpng.raid.showSrCreate', md0, 'RAID storage')) as string[] | undefined;
-    assert.deepEqual(argv, ['xe', 'sr-create', 'name-label=RAID storage', 'type=ext', 'device-config:device=/dev/md0', 'shared=false', 'content-type=user']);
-    assert.match(vscode.window.activeTextEditor?.document.getText() ?? '', /everything on \/dev\/md0 is lost/);
-    assert.deepEqual(argvLog(fixture.a).slice(since).filter((c) => c[1] === 'sr-create'), []);
-    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    const srCount = simSrs().length;
+    assert.equal(await vscode.commands.executeCommand('xcpng.raid.createSr', md127, 'On the root array'), undefined);
+    assert.deepEqual(argvLog(fixture.a).slice(since).filter((c) => c[1] === 'sr-create').map((c) => c.at(-3)), ['device-config:device=/dev/md127']);
+    assert.equal(simSrs().length, srCount);
   });
 });

@@ -1,15 +1,14 @@
 import assert from 'node:assert/strict';
-import { PoolMonitor } from '../../../src/core/lab/poolMonitor';
-import { resolveInventory } from '../../../src/core/lab/resolveInventory';
 import { OperationLocks } from '../../../src/core/ops/operationLocks';
 import { renameVm } from '../../../src/core/ops/renameVm';
 import { runVmAction } from '../../../src/core/ops/runVmAction';
 import { VM_ACTIONS, type VmAction } from '../../../src/core/ops/vmActions';
 import type { Vm } from '../../../src/core/lab/labModel';
 import type { SshConnection } from '../../../src/core/ssh/sshConnection';
-import { startSim, type SimServer } from '../../sim/simServer';
+import type { PoolMonitor } from '../../../src/core/lab/poolMonitor';
+import type { SimServer } from '../../sim/simServer';
 import { ConnectionSetup } from '../ssh/connectionSetup';
-import { ScriptedPrompts } from '../ssh/scriptedPrompts';
+import { openSimPool } from './openSimPool';
 import { seededRandom } from '../../unit/ssh/seededRandom';
 
 // Pieces a shell, xe's own parser (`k=v`, `--flag`) or a careless quoting would trip on.
@@ -30,18 +29,7 @@ describe('1,000 hostile VM names through the actions, over real OpenSSH', functi
   let monitor: PoolMonitor;
 
   before(async () => {
-    sim = await startSim({ scenario: 'small-lab' });
-    await setup.trust(sim.host, sim.port, Buffer.from(sim.hostKeyLine.split(' ')[1] ?? '', 'base64'));
-    const { targets } = resolveInventory({
-      settings: [{ name: 'fuzz', host: sim.host, port: sim.port, user: sim.user, identityFile: sim.privateKeyPath }],
-      homeDir: setup.dir,
-      localUser: 'tester',
-    });
-    const target = targets[0];
-    assert.ok(target);
-    connection = setup.connect(target, new ScriptedPrompts());
-    monitor = new PoolMonitor(target, () => connection);
-    await monitor.refresh();
+    ({ sim, connection, monitor } = await openSimPool(setup, 'fuzz'));
   });
 
   after(async () => {

@@ -1,11 +1,10 @@
 import assert from 'node:assert/strict';
-import { PoolMonitor } from '../../../src/core/lab/poolMonitor';
-import { resolveInventory } from '../../../src/core/lab/resolveInventory';
 import { enterMaintenance, exitMaintenance, moveVmsBack } from '../../../src/core/ops/hostMaintenance';
 import { OperationLocks } from '../../../src/core/ops/operationLocks';
-import { startSim, type SimServer } from '../../sim/simServer';
+import type { PoolMonitor } from '../../../src/core/lab/poolMonitor';
+import type { SimServer } from '../../sim/simServer';
 import { ConnectionSetup } from '../ssh/connectionSetup';
-import { ScriptedPrompts } from '../ssh/scriptedPrompts';
+import { openSimPool } from './openSimPool';
 
 describe('maintenance mode against the simulator over real OpenSSH', function () {
   this.timeout(120_000);
@@ -15,18 +14,7 @@ describe('maintenance mode against the simulator over real OpenSSH', function ()
   let exec: ReturnType<ConnectionSetup['connect']>;
 
   before(async () => {
-    sim = await startSim({ scenario: 'small-lab' });
-    await setup.trust(sim.host, sim.port, Buffer.from(sim.hostKeyLine.split(' ')[1] ?? '', 'base64'));
-    const { targets } = resolveInventory({
-      settings: [{ name: 'maintenance', host: sim.host, port: sim.port, user: sim.user, identityFile: sim.privateKeyPath }],
-      homeDir: setup.dir,
-      localUser: 'tester',
-    });
-    const target = targets[0];
-    assert.ok(target);
-    exec = setup.connect(target, new ScriptedPrompts());
-    monitor = new PoolMonitor(target, () => exec);
-    await monitor.refresh();
+    ({ sim, connection: exec, monitor } = await openSimPool(setup, 'maintenance'));
   });
 
   after(async () => {

@@ -33,4 +33,18 @@ describe('describeXeFailure', () => {
   it('keeps xe\'s own words for a plain CLI failure', () => {
     assert.equal(describeXeFailure(parseXeError('Error: No matching VMs found\n', 1), 'start'), 'cannot start: No matching VMs found');
   });
+
+  it('gives the SM driver\'s reason of an SR_BACKEND_FAILURE whole, commas included', () => {
+    const stderr =
+      'Error code: SR_BACKEND_FAILURE_105\nError parameters: , Root system device, cannot be used for VM storage [opterr=Device /dev/md127 contains core system files, please use another device], \n';
+    assert.equal(
+      describeXeFailure(parseXeError(stderr, 1), 'create the SR'),
+      'cannot create the SR: the storage driver failed (SR_BACKEND_FAILURE_105): Root system device, cannot be used for VM storage [opterr=Device /dev/md127 contains core system files, please use another device]',
+    );
+  });
+
+  it('reads SR_DEVICE_IN_USE from its sentence', () => {
+    const stderr = 'The SR operation cannot be performed because a device underlying the SR is in use by the host.\n';
+    assert.match(describeXeFailure(parseXeError(stderr, 1), 'create the SR'), /^cannot create the SR: the device is in use on the host/);
+  });
 });

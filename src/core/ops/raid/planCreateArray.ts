@@ -60,8 +60,3 @@ export function planCreateArray(spec: CreateArraySpec, arrays: readonly MdstatAr
     },
   };
 }
-
-/** The guide's `xe sr-create` for a local ext SR on an array: shown, with the device it formats. */
-export function srCreateArgv(nameLabel: string, device: string): Argv {
-  return ['xe', 'sr-create', `name-label=${nameLabel}`, 'type=ext', `device-config:device=${device}`, 'shared=false', 'content-type=user'];
-}

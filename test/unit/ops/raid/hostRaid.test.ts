@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import { parseMdstat } from '../../../../src/core/lint/raid/parseMdstat';
 import { mdArrayHealth } from '../../../../src/core/ops/raid/mdArrayHealth';
-import { planCreateArray, srCreateArgv } from '../../../../src/core/ops/raid/planCreateArray';
+import { planCreateArray } from '../../../../src/core/ops/raid/planCreateArray';
 import { parseKernelVersion, rebuildInitrdArgv } from '../../../../src/core/ops/raid/raidCommands';
 import { backupPartition, restoreCommands } from '../../../../src/core/ops/raid/restoreFromBackup';
 import { lintFixturePath } from '../../lint/raid/raidFixtures';
@@ -98,9 +98,5 @@ describe('RAID commands', () => {
     assert.match(reason('/dev/md1', 1, ['/dev/sdf', '--force']), /Not device paths/);
     assert.match(reason('/dev/md1', 1, ['/dev/sdf', '/dev/sdf']), /twice/);
     assert.match(reason('md1', 1, ['/dev/sdf', '/dev/sdg']), /not an md device/);
-  });
-
-  it('writes the guide\'s xe sr-create with the name as one word', () => {
-    assert.deepEqual(srCreateArgv('RAID storage', '/dev/md0'), ['xe', 'sr-create', 'name-label=RAID storage', 'type=ext', 'device-config:device=/dev/md0', 'shared=false', 'content-type=user']);
   });
 });
