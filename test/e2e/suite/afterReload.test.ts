@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { XcpngLabApi } from '../../../src/extension';
 import type { ConfirmQuestion } from '../../../src/core/ops/confirm';
-import { argvLog, configurePools, extensionApi, labFixture, simState, type LabFixture } from './labFixture';
+import { argvLog, openLabA, simState, type LabFixture } from './labFixture';
 
 // Runs in a second extension host, after the first one (hostActions.test) put xcp-ng-lab3 in maintenance:
 // what it recorded must survive the restart.
@@ -12,15 +12,10 @@ describe('after a VS Code reload', () => {
   const asked: ConfirmQuestion[] = [];
 
   before(async () => {
-    fixture = labFixture();
-    api = await extensionApi();
-    api.prompts.override = { confirmUnknownHostKey: async () => true };
-    api.confirm.override = async (q) => {
+    ({ api, fixture } = await openLabA(async (q) => {
       asked.push(q);
       return true;
-    };
-    await configurePools(api, fixture);
-    await api.lab.monitors.find((m) => m.target.name === 'Lab A')?.refreshAfterChange();
+    }));
   });
 
   it('exits maintenance mode and moves the recorded VMs back', async () => {

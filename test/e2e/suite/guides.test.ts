@@ -8,7 +8,7 @@ import type { XcpngLabApi } from '../../../src/extension';
 import type { ConfirmQuestion } from '../../../src/core/ops/confirm';
 import type { RunbookRecord } from '../../../src/core/ops/runbook/runbookJournal';
 import type { StepDrift } from '../../../src/core/ops/runbook/verifyRunbook';
-import { argvLog, configurePools, extensionApi, labFixture, simState, type LabFixture, type SimRecord } from './labFixture';
+import { argvLog, openLabA, simState, type LabFixture, type SimRecord } from './labFixture';
 
 // The guides as runbooks, end to end against simulated pool "Lab A" (8.3.0). Earlier suites rename, move and
 // stop VMs, so VMs are found by their description and their state is read before each test.
@@ -55,16 +55,10 @@ describe('Guides as runbooks against the simulated pool', () => {
   const step = (record: RunbookRecord | undefined, id: string): string | undefined => record?.steps.find((s) => s.id === id)?.state;
 
   before(async () => {
-    fixture = labFixture();
-    api = await extensionApi();
-    api.prompts.override = { confirmUnknownHostKey: async () => true };
-    api.confirm.override = async (question) => {
+    ({ api, fixture } = await openLabA(async (question) => {
       asked.push(question);
       return answers.shift() ?? false;
-    };
-    await configurePools(api, fixture);
-    await monitor().refreshAfterChange();
-    assert.equal(monitor().status.kind, 'ready');
+    }));
   });
 
   beforeEach(() => {

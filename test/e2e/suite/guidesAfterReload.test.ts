@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { XcpngLabApi } from '../../../src/extension';
 import type { RunbookRecord } from '../../../src/core/ops/runbook/runbookJournal';
-import { argvLog, configurePools, extensionApi, labFixture, simState, type LabFixture } from './labFixture';
+import { argvLog, openLabA, simState, type LabFixture } from './labFixture';
 
 // Second extension host: guides.test left a Router VM runbook on db01 stopped before its restart. The
 // journal (workspace state) must bring it back at that step: no param-set again, only the shut down + start.
@@ -11,12 +11,7 @@ describe('a runbook after a VS Code reload', () => {
   let fixture: LabFixture;
 
   before(async () => {
-    fixture = labFixture();
-    api = await extensionApi();
-    api.prompts.override = { confirmUnknownHostKey: async () => true };
-    api.confirm.override = async () => true;
-    await configurePools(api, fixture);
-    await api.lab.monitors.find((m) => m.target.name === 'Lab A')?.refreshAfterChange();
+    ({ api, fixture } = await openLabA(async () => true));
   });
 
   after(() => {

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { XcpngLabApi } from '../../../src/extension';
 import type { ConfirmQuestion } from '../../../src/core/ops/confirm';
-import { argvLog, configurePools, extensionApi, labAMonitor, labFixture, simState, until, type LabFixture, type SimRecord } from './labFixture';
+import { argvLog, labAMonitor, openLabA, simState, until, type LabFixture, type SimRecord } from './labFixture';
 
 const yes = (value: unknown): boolean => value === true || value === 'true';
 
@@ -26,15 +26,10 @@ describe('host actions against the simulated pool', () => {
   const calls = (since: number): string[][] => argvLog(fixture.a).slice(since).filter((c) => !/-list$/.test(c[1] ?? ''));
 
   before(async () => {
-    fixture = labFixture();
-    api = await extensionApi();
-    api.prompts.override = { confirmUnknownHostKey: async () => true };
-    api.confirm.override = async (q) => {
+    ({ api, fixture } = await openLabA(async (q) => {
       asked.push(q);
       return answer(q);
-    };
-    await configurePools(api, fixture);
-    await monitor().refreshAfterChange();
+    }));
   });
 
   beforeEach(() => {

@@ -117,9 +117,10 @@ export async function replaceText(editor: vscode.TextEditor, from: string, to: s
 
 /**
  * The start of a suite that acts on Lab A: the fixture and the extension, Lab A's host key trusted, modals
- * answered by `confirm`, the pools loaded and the view shown, once Lab A's first snapshot is in.
+ * answered by `confirm` (declined when a suite expects none), the pools loaded and the view shown, once Lab A's
+ * first snapshot is in.
  */
-export async function openLabA(confirm: (question: ConfirmQuestion) => Promise<boolean>): Promise<{ api: XcpngLabApi; fixture: LabFixture }> {
+export async function openLabA(confirm: (question: ConfirmQuestion) => Promise<boolean> = async () => false): Promise<{ api: XcpngLabApi; fixture: LabFixture }> {
   const fixture = labFixture();
   const api = await extensionApi();
   api.prompts.override = { confirmUnknownHostKey: async () => true };
