@@ -107,13 +107,15 @@ class VmxChecker {
 
   private checkValue(i: number): void {
     const { entries } = this;
-    // Most values are TRUE or FALSE: they pass whatever the key, so its description is not looked up.
-    if (!entries.valueIs(i, 'true') && !entries.valueIs(i, 'false') && vmxKeyInfoOf(entries, i)?.type === 'boolean') {
+    // Every rule here is about a key of vmxKeys.ts; most keys of a real file are not.
+    const template = entries.template(i);
+    if (template < 0) return;
+    if (vmxKeyInfoOf(entries, i)?.type === 'boolean' && !entries.valueIs(i, 'true') && !entries.valueIs(i, 'false')) {
       const e = entries.entry(i);
       const mapped = booleanWords[e.value.toLowerCase().trim()];
       this.push(valueRange(e), 'warning', 'vmx/boolean', `\`${e.key}\` is a boolean: write "TRUE" or "FALSE", not \`${e.value}\`.`, mapped ? [setValue(e, mapped)] : []);
     }
-    if (entries.template(i) === memsizeKey) {
+    if (template === memsizeKey) {
       const e = entries.entry(i);
       const mb = intValue(e);
       if (mb !== undefined && mb % 4 !== 0) {
@@ -121,7 +123,7 @@ class VmxChecker {
         this.push(valueRange(e), 'error', 'vmx/memsize-multiple-4', `\`memsize\` must be a multiple of 4 (MB), or the VM will not power on; ${mb} is not.`, [setValue(e, String(up)), setValue(e, String(mb - (mb % 4)), false)]);
       }
     }
-    const device = entries.template(i) === nicVirtualDev ? 'ethernet' : entries.template(i) === scsiVirtualDev ? 'scsi' : undefined;
+    const device = template === nicVirtualDev ? 'ethernet' : template === scsiVirtualDev ? 'scsi' : undefined;
     if (device) {
       const allowed = device === 'ethernet' ? nicDevices : scsiDevices;
       if (!valueIsOneOf(entries, i, allowed)) {
@@ -130,7 +132,7 @@ class VmxChecker {
         this.push(valueRange(e), 'error', device === 'ethernet' ? 'vmx/virtualdev-nic' : 'vmx/virtualdev-scsi', `\`${e.value}\` is not a ${device === 'ethernet' ? 'NIC' : 'SCSI controller'} model: use ${allowed.map((v) => `"${v}"`).join(', ')}.`, suggestion ? [setValue(e, suggestion)] : []);
       }
     }
-    if (entries.template(i) === vhvAllowKey) {
+    if (template === vhvAllowKey) {
       const e = entries.entry(i);
       // The rename is offered unless a `vhv.enable` came before (the rules read the file from the top).
       const vhvEnable = this.index.get('vhv.enable');

@@ -1,5 +1,5 @@
 import { VmxEntryTable } from './vmxEntryTable';
-import { isDigitSymbol, isLetterSymbol, keyStartState, keySymbol, nextKeyState, templateOfState } from './vmxKeyAutomaton';
+import { keyStartState, keySymbol, nextKeyState, templateOfState } from './vmxKeyAutomaton';
 import { vmxKeyHashSeed, vmxKeyHashStep } from './vmxKeyHash';
 
 export interface VmxProblem {
@@ -21,7 +21,6 @@ const SPACE = 0x20;
 const QUOTE = 0x22;
 const HASH = 0x23;
 const DOT = 0x2e;
-const COLON = 0x3a;
 const EQUALS = 0x3d;
 
 /**
@@ -79,44 +78,23 @@ class VmxScanner {
     while (c === SPACE || c === TAB) c = text.charCodeAt(++p);
     if (p === end || c === HASH) return;
 
-    // The key, hashed and run through the template automaton as it is read (vmxKeyAutomaton.ts). For a device
-    // key (`ethernet0.x`, `scsi0:1.x`: letters, a number, maybe `:` and a slot number, then `.`) also where its
-    // device part ends, its hash and the automaton's state there.
+    // The key, hashed and run through the template automaton as it is read (vmxKeyAutomaton.ts), noting at its
+    // first `.` the hash and the automaton's state so far: the device part of `ethernet0.present` or
+    // `scsi0:1.fileName`, which tells the device kind and finds the device's other keys.
     const keyStart = p;
     let hash = vmxKeyHashSeed;
     let state = keyStartState;
-    let symbol = keySymbol(c);
-    while (isLetterSymbol(symbol)) {
-      hash = vmxKeyHashStep(hash, c);
-      state = nextKeyState(state, symbol);
-      symbol = keySymbol((c = text.charCodeAt(++p)));
-    }
-    let deviceEnd = 0;
+    let deviceEnd = -1;
     let deviceHash = 0;
     let deviceState = 0;
-    if (p > keyStart && isDigitSymbol(symbol)) {
-      do {
-        hash = vmxKeyHashStep(hash, c);
-        state = nextKeyState(state, symbol);
-        symbol = keySymbol((c = text.charCodeAt(++p)));
-      } while (isDigitSymbol(symbol));
-      if (c === COLON && isDigitSymbol(keySymbol(text.charCodeAt(p + 1)))) {
-        do {
-          hash = vmxKeyHashStep(hash, c);
-          state = nextKeyState(state, symbol);
-          symbol = keySymbol((c = text.charCodeAt(++p)));
-        } while (isDigitSymbol(symbol));
-      }
-      if (c === DOT) {
+    for (let symbol = keySymbol(c); symbol !== 0; symbol = keySymbol((c = text.charCodeAt(++p)))) {
+      if (c === DOT && deviceEnd < 0) {
         deviceEnd = p;
         deviceHash = hash;
         deviceState = state;
       }
-    }
-    while (symbol !== 0) {
       hash = vmxKeyHashStep(hash, c);
       state = nextKeyState(state, symbol);
-      symbol = keySymbol((c = text.charCodeAt(++p)));
     }
     const keyEnd = p;
 

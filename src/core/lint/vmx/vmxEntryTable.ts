@@ -41,8 +41,8 @@ function asciiLower(c: number): number {
  * string or an object per line. Entries are numbered in file order; {@link entry} makes the object form of one.
  *
  * Per entry: its line, the offsets of its key and value, the key's hash (vmxKeyHash.ts), its template in vmxKeys.ts
- * and, for a device key (`ethernet0.present`, `scsi0:1.fileName`), where its device part ends, the hash of that
- * part and the state of the template automaton there (vmxKeyAutomaton.ts: which kind of device it is).
+ * and where its first `.` is, with the hash and the state of the template automaton (vmxKeyAutomaton.ts) there:
+ * for a device key (`ethernet0.present`, `scsi0:1.fileName`) the end of its device part and its device kind.
  */
 export class VmxEntryTable {
   private rows: Int32Array;
@@ -110,7 +110,7 @@ export class VmxEntryTable {
     return this.field(index, TEMPLATE);
   }
 
-  /** Offset of the `.` after a device key's device part (`ethernet0`, `scsi0:1`), or 0 for other keys. */
+  /** Offset of the key's first `.`, which ends the device part of a device key (`ethernet0`, `scsi0:1`), or -1. */
   deviceEnd(index: number): number {
     return this.field(index, DEVICE_END);
   }

@@ -24,14 +24,6 @@ export function keySymbol(charCode: number): number {
   return charCode < 128 ? (symbolOfChar[charCode] as number) : 0;
 }
 
-export function isLetterSymbol(symbol: number): boolean {
-  return symbol > 0 && symbol < FIRST_DIGIT;
-}
-
-export function isDigitSymbol(symbol: number): boolean {
-  return symbol >= FIRST_DIGIT && symbol <= LAST_DIGIT;
-}
-
 /** State 0 reads nothing (no template starts like this key); state 1 is the start. */
 const DEAD = 0;
 export const keyStartState = 1;
