@@ -13,7 +13,11 @@ import { nicDevices, scsiDevices, vmxKeyInfoOf } from './vmxKeys';
 
 const nestedName = /xcp|xen/i;
 const minDiskBytes = 60 * 1024 ** 3;
-const booleanWords: Record<string, string> = { true: 'TRUE', yes: 'TRUE', on: 'TRUE', '1': 'TRUE', false: 'FALSE', no: 'FALSE', off: 'FALSE', '0': 'FALSE' };
+// A Map, not an object literal: a value like "constructor" must find nothing, not Object.prototype's member.
+const booleanWords: ReadonlyMap<string, string> = new Map([
+  ['true', 'TRUE'], ['yes', 'TRUE'], ['on', 'TRUE'], ['1', 'TRUE'],
+  ['false', 'FALSE'], ['no', 'FALSE'], ['off', 'FALSE'], ['0', 'FALSE'],
+]);
 
 const isTrue = (e: VmxEntry | undefined): boolean => e?.value.toLowerCase() === 'true';
 const isFalse = (e: VmxEntry | undefined): boolean => e?.value.toLowerCase() === 'false';
@@ -112,7 +116,7 @@ class VmxChecker {
     if (template < 0) return;
     if (vmxKeyInfoOf(entries, i)?.type === 'boolean' && !entries.valueIs(i, 'true') && !entries.valueIs(i, 'false')) {
       const e = entries.entry(i);
-      const mapped = booleanWords[e.value.toLowerCase().trim()];
+      const mapped = booleanWords.get(e.value.toLowerCase().trim());
       this.push(valueRange(e), 'warning', 'vmx/boolean', `\`${e.key}\` is a boolean: write "TRUE" or "FALSE", not \`${e.value}\`.`, mapped ? [setValue(e, mapped)] : []);
     }
     if (template === memsizeKey) {
