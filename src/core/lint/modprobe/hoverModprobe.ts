@@ -5,6 +5,7 @@ import { normalizeModuleName } from './analyzeModprobe';
 import { describeKvmType, kvmParams } from './kvmParams';
 import { commandDocs, moduleDocs } from './modprobeDocs';
 import { parseModprobe } from './parseModprobe';
+import { ownEntry } from '../ownEntry';
 
 const inside = (p: Position, start: Position, end: Position): boolean =>
   (p.line > start.line || (p.line === start.line && p.character >= start.character)) && (p.line < end.line || (p.line === end.line && p.character <= end.character));
@@ -18,12 +19,12 @@ export function hoverModprobe(text: string, position: Position): HoverInfo | und
   if (!token) return undefined;
   const range = { start: token.start, end: token.end };
   if (index === 0) {
-    const doc = commandDocs[token.text];
+    const doc = ownEntry(commandDocs, token.text);
     return doc ? { range, markdown: doc } : undefined;
   }
   const module = normalizeModuleName(line.tokens[1]?.text ?? '');
   if (index === 1) {
-    const doc = moduleDocs[module];
+    const doc = ownEntry(moduleDocs, module);
     return doc ? { range, markdown: `**${module}**: ${doc}` } : undefined;
   }
   const name = normalizeModuleName(token.text.split('=')[0] as string);

@@ -10,14 +10,11 @@ import type { VmxEntry, VmxEntryTable } from './vmxEntryTable';
 import { deviceState, templateIndex } from './vmxKeyAutomaton';
 import { VmxKeyIndex } from './vmxKeyIndex';
 import { nicDevices, scsiDevices, vmxKeyInfoOf } from './vmxKeys';
+import { ownEntry } from '../ownEntry';
 
 const nestedName = /xcp|xen/i;
 const minDiskBytes = 60 * 1024 ** 3;
-// A Map, not an object literal: a value like "constructor" must find nothing, not Object.prototype's member.
-const booleanWords: ReadonlyMap<string, string> = new Map([
-  ['true', 'TRUE'], ['yes', 'TRUE'], ['on', 'TRUE'], ['1', 'TRUE'],
-  ['false', 'FALSE'], ['no', 'FALSE'], ['off', 'FALSE'], ['0', 'FALSE'],
-]);
+const booleanWords: Record<string, string> = { true: 'TRUE', yes: 'TRUE', on: 'TRUE', '1': 'TRUE', false: 'FALSE', no: 'FALSE', off: 'FALSE', '0': 'FALSE' };
 
 const isTrue = (e: VmxEntry | undefined): boolean => e?.value.toLowerCase() === 'true';
 const isFalse = (e: VmxEntry | undefined): boolean => e?.value.toLowerCase() === 'false';
@@ -116,7 +113,7 @@ class VmxChecker {
     if (template < 0) return;
     if (vmxKeyInfoOf(entries, i)?.type === 'boolean' && !entries.valueIs(i, 'true') && !entries.valueIs(i, 'false')) {
       const e = entries.entry(i);
-      const mapped = booleanWords.get(e.value.toLowerCase().trim());
+      const mapped = ownEntry(booleanWords, e.value.toLowerCase().trim());
       this.push(valueRange(e), 'warning', 'vmx/boolean', `\`${e.key}\` is a boolean: write "TRUE" or "FALSE", not \`${e.value}\`.`, mapped ? [setValue(e, mapped)] : []);
     }
     if (template === memsizeKey) {

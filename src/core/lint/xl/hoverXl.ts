@@ -6,6 +6,7 @@ import { xlValueRange as valueRange } from './xlValueRange';
 import { parseXl, type XlValue } from './parseXl';
 import { splitXlSpec, specRange } from './splitXlSpec';
 import { diskItemDocs, vifItemDocs, xlKeyMarkdown } from './xlDocs';
+import { ownEntry } from '../ownEntry';
 
 const contains = (r: { start: Position; end: Position }, p: Position): boolean =>
   (p.line > r.start.line || (p.line === r.start.line && p.character >= r.start.character)) && (p.line < r.end.line || (p.line === r.end.line && p.character <= r.end.character));
@@ -36,7 +37,7 @@ export function hoverXl(text: string, position: Position): HoverInfo | undefined
       const docs = s.key === 'vif' ? vifItemDocs : diskItemDocs;
       for (const item of splitXlSpec(hit.body)) {
         const range = specRange(hit, item.offset, item.end - item.offset);
-        const doc = docs[item.key ?? item.value];
+        const doc = ownEntry(docs, item.key ?? item.value);
         if (doc && contains(range, position)) return { range, markdown: `**${item.key ?? item.value}** (${s.key} spec): ${doc}` };
       }
     }

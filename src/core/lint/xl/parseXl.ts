@@ -4,6 +4,7 @@ import type { SourceLines } from '../sourceLines';
 import { decodeXlString, type DecodedXlString } from './decodeXlString';
 import { lexXlLine, type XlToken } from './lexXlLine';
 import { isNumericXlKey, xlKeys } from './xlKeys';
+import { ownEntry } from '../ownEntry';
 
 export interface XlString {
   readonly kind: 'string';
@@ -287,7 +288,7 @@ class XlParser {
   private reportBareWord(key: string, word: string, where: { line: number; start: number; end: number }): void {
     const range = rangeOf(where.line, where.start, where.end);
     const fixes: Fix[] = [];
-    const asNumber = booleanWords[word.toLowerCase()];
+    const asNumber = ownEntry(booleanWords, word.toLowerCase());
     const numeric = isNumericXlKey(xlKeys.get(key));
     if (numeric && asNumber !== undefined) fixes.push(replaceFix(`Replace with ${asNumber}`, range, asNumber, true));
     fixes.push(replaceFix(`Quote as ${quoteXl(word)}`, range, quoteXl(word), !numeric || asNumber === undefined));
