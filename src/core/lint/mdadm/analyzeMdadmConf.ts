@@ -1,17 +1,22 @@
 import type { Finding, Fix, TextEdit } from '../finding';
 import type { LintContext } from '../languageSupport';
 import { rangeOf } from '../rangeOf';
+import { regionEquals } from '../regionEquals';
 import { mdDeviceKey, toNumberedMdName } from '../raid/mdDeviceKey';
 import { parseMdstat } from '../raid/parseMdstat';
 import { mdadmSiblingPaths } from '../raid/raidSiblingPaths';
+import { splitSourceLines } from '../sourceLines';
 import { suggestName } from '../suggestName';
+import { MdadmArrayFacts } from './mdadmArrayFacts';
 import { findMdadmArrayTag, isKnownMetadata, mdadmArrayTags } from './mdadmArrayTags';
 import { mdadmDeviceFilter } from './mdadmDeviceFilter';
-import { mdadmKeywords } from './mdadmKeywords';
+import { matchMdadmKeywordAt, mdadmKeywords, type MdadmKeyword } from './mdadmKeywords';
+import { MdadmRepeats } from './mdadmRepeats';
 import { mdadmFinding } from './mdadmRules';
-import { parseMdadmConf, type MdadmArray, type MdadmConf } from './parseMdadmConf';
+import { MdadmWordReader } from './mdadmWordReader';
+import { parseMdadmConf, readMdadmArray, type MdadmArray, type MdadmConf } from './parseMdadmConf';
 import { removeWordEdit } from './removeWordEdit';
-import type { MdadmWord } from './tokenizeMdadmConf';
+import { readMdadmLine, type MdadmWord } from './tokenizeMdadmConf';
 
 function wordRange(word: MdadmWord) {
   return rangeOf(word.line, word.start, word.end);
@@ -39,18 +44,19 @@ function checkUnknownKeyword(word: MdadmWord, findings: Finding[]): void {
   );
 }
 
-function checkDeviceLine(words: readonly MdadmWord[], findings: Finding[]): void {
-  for (const word of words.slice(1)) {
-    const lower = word.text.toLowerCase();
-    if (word.text.startsWith('/') || lower === 'partitions' || lower === 'containers') continue;
-    findings.push(
-      mdadmFinding(
-        'mdadm/device-word',
-        wordRange(word),
-        `"${word.text}" is not a device: DEVICE takes absolute paths or globs starting with /, or the words partitions and containers. mdadm skips it.`,
-      ),
-    );
-  }
+/** A DEVICE word that is no absolute path and not partitions/containers. Most start with `/`, all this looks at for them. */
+function checkDeviceWord(words: MdadmWordReader, findings: Finding[]): void {
+  if (words.source.charCodeAt(words.from) === 0x2f) return;
+  const word = words.word();
+  const lower = word.text.toLowerCase();
+  if (lower === 'partitions' || lower === 'containers') return;
+  findings.push(
+    mdadmFinding(
+      'mdadm/device-word',
+      wordRange(word),
+      `"${word.text}" is not a device: DEVICE takes absolute paths or globs starting with /, or the words partitions and containers. mdadm skips it.`,
+    ),
+  );
 }
 
 function checkAutoLine(words: readonly MdadmWord[], findings: Finding[]): void {
@@ -84,23 +90,6 @@ function checkCreateLine(words: readonly MdadmWord[], findings: Finding[]): void
     const problem = createWordProblem(word.text);
     if (problem) findings.push(mdadmFinding('mdadm/create-word', wordRange(word), `${problem}; mdadm ignores it.`));
   }
-}
-
-/** `<ignore>` in any case: an ARRAY line that tells mdadm to leave the array alone, so its name may repeat. */
-function isIgnore(devname: string): boolean {
-  // The `<` test first: `/dev/md0` has 8 characters too, and lower-casing every device name was measurable.
-  return devname.length === 8 && devname.charCodeAt(0) === 0x3c && devname.toLowerCase() === '<ignore>';
-}
-
-function hasIdentity(array: MdadmArray): boolean {
-  let container = false;
-  let member = false;
-  for (const { name } of array.tags) {
-    if (name === 'uuid' || name === 'super-minor' || name === 'devices') return true;
-    container ||= name === 'container';
-    member ||= name === 'member';
-  }
-  return container && member;
 }
 
 /** The guide's normalisation of an `mdadm --examine --scan` line: /dev/mdN, no name=. */
@@ -162,82 +151,70 @@ function checkArrayTags(array: MdadmArray, physical: readonly string[], findings
   }
 }
 
-function checkArrays(conf: MdadmConf, findings: Finding[]): void {
-  const physical = conf.tokens.physical;
-  const byDevname = new Map<string, MdadmArray>();
-  const byUuid = new Map<string, MdadmArray>();
-  const covers = mdadmDeviceFilter(conf.deviceWords);
-  for (const array of conf.arrays) {
-    const extra = array.extraDevnames[0];
-    if (extra) {
+/** The rules of a keyword line with a known keyword other than ARRAY's own; reads DEVICE, AUTO, CREATE and MAILADDR words. */
+function checkKeywordLine(words: MdadmWordReader, keyword: MdadmKeyword, firstOfKeyword: number[], index: number, findings: Finding[]): void {
+  const earlier = firstOfKeyword[index] as number;
+  const first = words.line;
+  if (earlier >= 0 && keyword.name === 'MAILADDR') {
+    findings.push(mdadmFinding('mdadm/mailaddr-multiple', wordRange(words.word()), `A second MAILADDR line: mdadm only uses the address from line ${earlier + 1}.`));
+  } else if (earlier >= 0 && SINGLE_LINE_KEYWORDS.has(keyword.name)) {
+    const effect = keyword.name === 'CREATE' ? `overrides the one on line ${earlier + 1}` : `is ignored: only the first (line ${earlier + 1}) counts`;
+    findings.push(mdadmFinding('mdadm/keyword-repeated', wordRange(words.word()), `${keyword.name} appears more than once; this line ${effect}.`));
+  }
+  if (earlier < 0) firstOfKeyword[index] = first;
+  if (keyword.name === 'DEVICE') {
+    while (words.nextWord()) checkDeviceWord(words, findings);
+  } else if (keyword.name === 'AUTO') checkAutoLine(readMdadmLine(words).words, findings);
+  else if (keyword.name === 'CREATE') checkCreateLine(readMdadmLine(words).words, findings);
+  else if (keyword.name === 'MAILADDR' && words.nextWord() && words.nextWord()) {
+    const extra = words.word();
+    findings.push(mdadmFinding('mdadm/mailaddr-multiple', wordRange(extra), `MAILADDR takes one address; mdadm ignores "${extra.text}" and anything after it.`));
+  }
+}
+
+const tagBit = (name: string): number => 1 << mdadmArrayTags.findIndex((t) => t.name === name);
+const UUID_BIT = tagBit('uuid');
+const NAME_BIT = tagBit('name');
+const DEVICES_BIT = tagBit('devices');
+const IDENTITY_BITS = mdadmArrayTags.reduce((bits, tag, k) => (tag.identity ? bits | (1 << k) : bits), 0);
+const CONTAINER_AND_MEMBER = tagBit('container') | tagBit('member');
+
+/** uuid=, super-minor= or devices=, or container= with member=, whether or not their values are good. */
+function hasIdentity(tags: number): boolean {
+  return (tags & IDENTITY_BITS) !== 0 || (tags & CONTAINER_AND_MEMBER) === CONTAINER_AND_MEMBER;
+}
+
+/** Whether some word of the ARRAY line just read breaks a rule that reports that word. */
+function needsWordRules(facts: MdadmArrayFacts): boolean {
+  return facts.extraDevname || facts.unknownTag || facts.repeatedTag || facts.badMetadata || (facts.tags & NAME_BIT) !== 0 || ((facts.tags & UUID_BIT) !== 0 && !facts.uuidRead);
+}
+
+function checkDevicesCovered(array: MdadmArray, covers: (path: string) => boolean, findings: Finding[]): void {
+  for (const tag of array.tags) {
+    if (tag.name !== 'devices') continue;
+    const missing = tag.value.split(',').filter((entry) => entry !== '' && !covers(entry));
+    if (missing.length > 0) {
       findings.push(
         mdadmFinding(
-          'mdadm/array-devname-twice',
-          wordRange(extra),
-          `"${extra.text}" is a second device name on this ARRAY line (mdadm: "Already defined"); only ${array.devname?.text ?? 'the first'} counts. A tag needs "=".`,
+          'mdadm/devices-not-covered',
+          wordRange(tag.word),
+          `No DEVICE line covers ${missing.join(', ')}, so mdadm never looks at ${missing.length > 1 ? 'them' : 'it'}. Add ${missing.length > 1 ? 'them' : 'it'} to a DEVICE line.`,
         ),
       );
-    }
-    checkArrayTags(array, physical, findings);
-    if (!hasIdentity(array)) {
-      findings.push(
-        mdadmFinding(
-          'mdadm/array-no-identity',
-          wordRange(array.keyword),
-          'This ARRAY line has no identity (uuid=, super-minor=, devices=, or container= with member=), so mdadm drops it. Add the UUID from mdadm --examine --scan.',
-        ),
-      );
-    }
-    const devname = array.devname;
-    if (devname && !isIgnore(devname.text)) {
-      const key = mdDeviceKey(devname.text);
-      const first = byDevname.get(key);
-      if (first?.devname) {
-        findings.push(
-          mdadmFinding('mdadm/array-duplicate-devname', wordRange(devname), `${devname.text} is already described on line ${first.devname.line + 1}; mdadm refuses the repeated name.`),
-        );
-      } else byDevname.set(key, array);
-    }
-    if (array.uuid !== undefined) {
-      const first = byUuid.get(array.uuid);
-      const uuidTag = first && array.tags.find((t) => t.name === 'uuid');
-      if (uuidTag) {
-        findings.push(
-          mdadmFinding(
-            'mdadm/array-duplicate-uuid',
-            wordRange(uuidTag.word),
-            `This UUID is already used by the ARRAY line on line ${first.keyword.line + 1}; mdadm reports "multiple lines in mdadm.conf match" and assembles neither.`,
-          ),
-        );
-      } else byUuid.set(array.uuid, array);
-    }
-    if (covers) {
-      for (const tag of array.tags) {
-        if (tag.name !== 'devices') continue;
-        const missing = tag.value.split(',').filter((entry) => entry !== '' && !covers(entry));
-        if (missing.length > 0) {
-          findings.push(
-            mdadmFinding(
-              'mdadm/devices-not-covered',
-              wordRange(tag.word),
-              `No DEVICE line covers ${missing.join(', ')}, so mdadm never looks at ${missing.length > 1 ? 'them' : 'it'}. Add ${missing.length > 1 ? 'them' : 'it'} to a DEVICE line.`,
-            ),
-          );
-        }
-      }
     }
   }
 }
 
 /** `<root>/proc/mdstat` members of each array must be covered by DEVICE (the guide lists "all drives participating"). */
-function checkMdstatCoverage(conf: MdadmConf, context: LintContext, findings: Finding[]): void {
+function checkMdstatCoverage(conf: () => MdadmConf, context: LintContext, findings: Finding[]): void {
   const mdstatPath = mdadmSiblingPaths(context.fileName)[0];
   const mdstat = mdstatPath === undefined ? undefined : context.siblings?.get(mdstatPath);
   if (mdstat === undefined) return;
-  const covers = mdadmDeviceFilter(conf.deviceWords);
+  const { arrays, deviceWords } = conf();
+  const covers = mdadmDeviceFilter(deviceWords);
   if (!covers) return;
   const members = new Map(parseMdstat(mdstat).map((a) => [mdDeviceKey(a.name), a.members]));
-  for (const array of conf.arrays) {
+  for (const array of arrays) {
     if (!array.devname) continue;
     const uncovered = (members.get(mdDeviceKey(array.devname.text)) ?? []).map((m) => `/dev/${m}`).filter((path) => !covers(path));
     if (uncovered.length === 0) continue;
@@ -251,56 +228,130 @@ function checkMdstatCoverage(conf: MdadmConf, context: LintContext, findings: Fi
   }
 }
 
-/** Every mdadm.conf rule of config-formats.md §2.3, plus the /proc/mdstat coverage of §7 when a snapshot is handed in. */
-export function analyzeMdadmConf(text: string, context: LintContext): Finding[] {
-  const conf = parseMdadmConf(text);
-  const findings: Finding[] = [];
-  const { crLine, physical } = conf.tokens;
-  if (crLine >= 0) {
+/** What the ARRAY rules of one file share, built only when a rule needs it. */
+interface ArrayRuleContext {
+  readonly repeats: MdadmRepeats;
+  /** The physical lines, for removal edits. */
+  physicalLines(): readonly string[];
+  /** Whether DEVICE lets mdadm look at a path; every DEVICE line counts, also those further down. */
+  covers(): ((path: string) => boolean) | undefined;
+}
+
+/**
+ * The rules of the ARRAY line `words` is on (at its keyword), read to its end: in place, through `facts`, on
+ * the clean path; the line is read again as objects only when a rule fires.
+ */
+function checkArrayLine(words: MdadmWordReader, facts: MdadmArrayFacts, shared: ArrayRuleContext, findings: Finding[]): void {
+  const keywordLine = words.line;
+  facts.read(words);
+  let array: MdadmArray | undefined;
+  const arrayObject = (): MdadmArray => {
+    if (!array) {
+      const again = words.rereadKeywordLine();
+      again.nextLine();
+      array = readMdadmArray(again, new MdadmArrayFacts());
+    }
+    return array;
+  };
+  if (needsWordRules(facts)) {
+    const extra = arrayObject().extraDevnames[0];
+    if (extra) {
+      findings.push(
+        mdadmFinding(
+          'mdadm/array-devname-twice',
+          wordRange(extra),
+          `"${extra.text}" is a second device name on this ARRAY line (mdadm: "Already defined"); only ${arrayObject().devname?.text ?? 'the first'} counts. A tag needs "=".`,
+        ),
+      );
+    }
+    checkArrayTags(arrayObject(), shared.physicalLines(), findings);
+  }
+  if (!hasIdentity(facts.tags)) {
     findings.push(
       mdadmFinding(
-        'mdadm/crlf',
-        rangeOf(crLine, 0, (physical[crLine] as string).length),
-        'Windows (CRLF) line endings: mdadm does not treat CR as a blank, so it sticks to the last word of each line (a UUID then reads as "bad uuid"). Save the file with LF line endings.',
-        [{ title: 'Convert to LF line endings', edits: [], endOfLine: 'lf', preferred: true }],
+        'mdadm/array-no-identity',
+        wordRange(arrayObject().keyword),
+        'This ARRAY line has no identity (uuid=, super-minor=, devices=, or container= with member=), so mdadm drops it. Add the UUID from mdadm --examine --scan.',
       ),
     );
   }
-  const seenKeywords = new Map<string, MdadmWord>();
-  for (const { line, keyword } of conf.keywordLines) {
-    const first = line.words[0] as MdadmWord;
-    if (context.hasBom && first.line === 0 && first.start === 0) {
-      // mdadm reads bytes: a UTF-8 BOM glues itself to the first keyword, which then matches nothing.
+  // `<ignore>` in any case tells mdadm to leave the array alone, so its name may repeat.
+  if (facts.devname && !regionEquals(facts.devnameSource, facts.devnameFrom, facts.devnameTo, '<ignore>', true)) {
+    const first = shared.repeats.devname(facts);
+    const devname = first >= 0 ? arrayObject().devname : undefined;
+    if (devname) {
+      findings.push(mdadmFinding('mdadm/array-duplicate-devname', wordRange(devname), `${devname.text} is already described on line ${first + 1}; mdadm refuses the repeated name.`));
+    }
+  }
+  if (facts.uuidRead) {
+    const first = shared.repeats.uuid(facts, keywordLine);
+    const uuidTag = first >= 0 ? arrayObject().tags.find((t) => t.name === 'uuid') : undefined;
+    if (uuidTag) {
       findings.push(
+        mdadmFinding(
+          'mdadm/array-duplicate-uuid',
+          wordRange(uuidTag.word),
+          `This UUID is already used by the ARRAY line on line ${first + 1}; mdadm reports "multiple lines in mdadm.conf match" and assembles neither.`,
+        ),
+      );
+    }
+  }
+  const covers = (facts.tags & DEVICES_BIT) !== 0 ? shared.covers() : undefined;
+  if (covers) checkDevicesCovered(arrayObject(), covers, findings);
+}
+
+/**
+ * Every mdadm.conf rule of config-formats.md §2.3, plus the /proc/mdstat coverage of §7 when a snapshot is handed
+ * in. Reads the file once, word by word in place ({@link MdadmWordReader}): on a large mdadm.conf an object per
+ * word cost more than the whole lint budget. Findings come in the order of the rules: line endings, keyword
+ * lines, ARRAY records, mdstat coverage.
+ */
+export function analyzeMdadmConf(text: string, context: LintContext): Finding[] {
+  const words = new MdadmWordReader(text);
+  const facts = new MdadmArrayFacts();
+  const lineFindings: Finding[] = [];
+  const arrayFindings: Finding[] = [];
+  let physical: readonly string[] | undefined;
+  let conf: MdadmConf | undefined;
+  const parsed = (): MdadmConf => (conf ??= parseMdadmConf(text));
+  let covers: ((path: string) => boolean) | undefined | null = null;
+  const shared: ArrayRuleContext = {
+    repeats: new MdadmRepeats(text),
+    physicalLines: () => (physical ??= splitSourceLines(text).lines),
+    covers: () => (covers === null ? (covers = mdadmDeviceFilter(parsed().deviceWords)) : covers),
+  };
+  /** The line of the first line of each keyword, by index in mdadmKeywords. */
+  const firstOfKeyword: number[] = mdadmKeywords.map(() => -1);
+  while (words.nextLine()) {
+    const index = matchMdadmKeywordAt(words.source, words.from, words.to);
+    const keyword = mdadmKeywords[index];
+    if (context.hasBom && words.line === 0 && words.start === 0) {
+      // mdadm reads bytes: a UTF-8 BOM glues itself to the first keyword, which then matches nothing.
+      const first = words.word();
+      lineFindings.push(
         mdadmFinding(
           'mdadm/unknown-keyword',
           wordRange(first),
           `The file starts with a UTF-8 byte order mark, so mdadm reads the first keyword as "\uFEFF${first.text}" and ignores this line. Save the file as UTF-8 without BOM.`,
         ),
       );
-      continue;
-    }
-    if (!keyword) {
-      checkUnknownKeyword(first, findings);
-      continue;
-    }
-    const earlier = seenKeywords.get(keyword.name);
-    if (earlier && keyword.name === 'MAILADDR') {
-      findings.push(mdadmFinding('mdadm/mailaddr-multiple', wordRange(first), `A second MAILADDR line: mdadm only uses the address from line ${earlier.line + 1}.`));
-    } else if (earlier && SINGLE_LINE_KEYWORDS.has(keyword.name)) {
-      const effect = keyword.name === 'CREATE' ? `overrides the one on line ${earlier.line + 1}` : `is ignored: only the first (line ${earlier.line + 1}) counts`;
-      findings.push(mdadmFinding('mdadm/keyword-repeated', wordRange(first), `${keyword.name} appears more than once; this line ${effect}.`));
-    }
-    if (!earlier) seenKeywords.set(keyword.name, first);
-    if (keyword.name === 'DEVICE') checkDeviceLine(line.words, findings);
-    else if (keyword.name === 'AUTO') checkAutoLine(line.words, findings);
-    else if (keyword.name === 'CREATE') checkCreateLine(line.words, findings);
-    else if (keyword.name === 'MAILADDR' && line.words.length > 2) {
-      const extra = line.words[2] as MdadmWord;
-      findings.push(mdadmFinding('mdadm/mailaddr-multiple', wordRange(extra), `MAILADDR takes one address; mdadm ignores "${extra.text}" and anything after it.`));
-    }
+    } else if (keyword) checkKeywordLine(words, keyword, firstOfKeyword, index, lineFindings);
+    else checkUnknownKeyword(words.word(), lineFindings);
+    // Behind a BOM the ARRAY rules still run: they say what the line means once the BOM is gone.
+    if (keyword?.name === 'ARRAY') checkArrayLine(words, facts, shared, arrayFindings);
   }
-  checkArrays(conf, findings);
-  checkMdstatCoverage(conf, context, findings);
+  const findings: Finding[] = [];
+  if (words.crLine >= 0) {
+    findings.push(
+      mdadmFinding(
+        'mdadm/crlf',
+        rangeOf(words.crLine, 0, (shared.physicalLines()[words.crLine] as string).length),
+        'Windows (CRLF) line endings: mdadm does not treat CR as a blank, so it sticks to the last word of each line (a UUID then reads as "bad uuid"). Save the file with LF line endings.',
+        [{ title: 'Convert to LF line endings', edits: [], endOfLine: 'lf', preferred: true }],
+      ),
+    );
+  }
+  findings.push(...lineFindings, ...arrayFindings);
+  checkMdstatCoverage(parsed, context, findings);
   return findings;
 }

@@ -1,3 +1,5 @@
+import { regionEquals } from '../regionEquals';
+
 /** A `tag=value` word of an ARRAY line with the words our hover and completion show for it. */
 export interface MdadmArrayTag {
   readonly name: string;
@@ -40,15 +42,51 @@ export const mdadmArrayTags: readonly MdadmArrayTag[] = [
   { name: 'container', summary: 'The container (device name or UUID) that holds this subarray (with `member=`).' },
 ];
 
-const byName = new Map(mdadmArrayTags.map((tag) => [tag.name, tag]));
-
-export function findMdadmArrayTag(name: string): MdadmArrayTag | undefined {
-  return byName.get(name.toLowerCase());
+/** Indexes of the names of `names` by their length, so a lookup compares only names of the right length. */
+function byLength(names: readonly string[]): number[][] {
+  const table: number[][] = [];
+  names.forEach((name, k) => (table[name.length] ??= []).push(k));
+  return table;
 }
 
-const METADATA_FORMATS = new Set(['0', '0.90', '1', '1.0', '1.00', '1.1', '1.01', '1.2', '1.02', 'default', 'ddf', 'imsm']);
+const TAGS_BY_LENGTH = byLength(mdadmArrayTags.map((t) => t.name));
 
-/** Whether some metadata handler of mdadm accepts the value; surplus leading zeros are tolerated, as `--detail` prints them. */
+/** Index in {@link mdadmArrayTags} of the tag named `text.slice(from, to)` (any case), or -1. */
+export function findMdadmArrayTagAt(text: string, from: number, to: number): number {
+  for (const k of TAGS_BY_LENGTH[to - from] ?? []) {
+    if (regionEquals(text, from, to, (mdadmArrayTags[k] as MdadmArrayTag).name, true)) return k;
+  }
+  return -1;
+}
+
+export function findMdadmArrayTag(name: string): MdadmArrayTag | undefined {
+  return mdadmArrayTags[findMdadmArrayTagAt(name, 0, name.length)];
+}
+
+const METADATA_FORMATS = ['0', '0.90', '1', '1.0', '1.00', '1.1', '1.01', '1.2', '1.02', 'default', 'ddf', 'imsm'];
+
+const FORMATS_BY_LENGTH = byLength(METADATA_FORMATS);
+
+function isMetadataFormat(text: string, from: number, to: number): boolean {
+  for (const k of FORMATS_BY_LENGTH[to - from] ?? []) if (regionEquals(text, from, to, METADATA_FORMATS[k] as string, false)) return true;
+  return false;
+}
+
+/**
+ * Whether some metadata handler of mdadm accepts `text.slice(from, to)`; surplus leading zeros are tolerated,
+ * as `--detail` prints them.
+ */
+export function isKnownMetadataAt(text: string, from: number, to: number): boolean {
+  if (isMetadataFormat(text, from, to)) return true;
+  let start = from;
+  while (start + 1 < to && text.charCodeAt(start) === 0x30 && isDigit(text.charCodeAt(start + 1))) start++;
+  return start !== from && isMetadataFormat(text, start, to);
+}
+
+function isDigit(c: number): boolean {
+  return c >= 0x30 && c <= 0x39;
+}
+
 export function isKnownMetadata(value: string): boolean {
-  return METADATA_FORMATS.has(value) || METADATA_FORMATS.has(value.replace(/^0+(?=\d)/, ''));
+  return isKnownMetadataAt(value, 0, value.length);
 }

@@ -1,3 +1,5 @@
+import { regionStarts } from '../regionEquals';
+
 /** A line keyword of mdadm.conf with the words our hover and completion show for it. */
 export interface MdadmKeyword {
   /** How mdadm.conf(5) writes it. */
@@ -59,17 +61,19 @@ export const mdadmKeywords: readonly MdadmKeyword[] = [
   { name: 'IMSM_DISABLE_OROM', tableWord: 'imsm_disable_orom', summary: 'Ignore the Intel option ROM limits for IMSM arrays: `0` or `1`.' },
 ];
 
-/** Answers by spelling: a file writes its keywords the same few ways, so most lines are one lookup. */
-const matched = new Map<string, MdadmKeyword | undefined>();
+/**
+ * Index in {@link mdadmKeywords} of the keyword that `text.slice(from, to)` selects as mdadm matches it:
+ * case-insensitive prefix of >= 3 characters, first in table order; -1 for "Unknown keyword".
+ */
+export function matchMdadmKeywordAt(text: string, from: number, to: number): number {
+  if (to - from < 3) return -1;
+  for (let k = 0; k < mdadmKeywords.length; k++) {
+    if (regionStarts(text, from, to, (mdadmKeywords[k] as MdadmKeyword).tableWord, true)) return k;
+  }
+  return -1;
+}
 
-/** The keyword a first word selects, as mdadm matches it: case-insensitive prefix of >= 3 characters, table order. */
+/** The keyword a first word selects (see {@link matchMdadmKeywordAt}). */
 export function matchMdadmKeyword(word: string): MdadmKeyword | undefined {
-  if (word.length < 3) return undefined;
-  const known = matched.get(word);
-  if (known !== undefined || matched.has(word)) return known;
-  const lower = word.toLowerCase();
-  const keyword = mdadmKeywords.find((k) => k.tableWord.startsWith(lower));
-  // Bounded: typos could otherwise grow the cache without end in a long editing session.
-  if (matched.size < 1000) matched.set(word, keyword);
-  return keyword;
+  return mdadmKeywords[matchMdadmKeywordAt(word, 0, word.length)];
 }

@@ -1,6 +1,9 @@
-import { parseMdadmUuid } from '../raid/mdUuid';
-import { matchMdadmKeyword, type MdadmKeyword } from './mdadmKeywords';
-import { tokenizeMdadmConf, type MdadmLine, type MdadmTokens, type MdadmWord } from './tokenizeMdadmConf';
+import { mdadmUuidHex } from '../raid/mdUuid';
+import { splitSourceLines } from '../sourceLines';
+import { MdadmArrayFacts, MdadmWordRole } from './mdadmArrayFacts';
+import { mdadmKeywords, matchMdadmKeywordAt, type MdadmKeyword } from './mdadmKeywords';
+import { MdadmWordReader } from './mdadmWordReader';
+import { readMdadmLine, type MdadmLine, type MdadmTokens, type MdadmWord } from './tokenizeMdadmConf';
 
 /** A `tag=value` word of an ARRAY line. */
 export interface MdadmTagWord {
@@ -36,47 +39,47 @@ export interface MdadmConf {
   readonly deviceWords: readonly MdadmWord[];
 }
 
-const NONE: readonly MdadmWord[] = [];
-
-function readArray(line: MdadmLine): MdadmArray {
-  const words = line.words;
-  const keyword = words[0] as MdadmWord;
+/** The ARRAY line `words` is on (at its keyword) as an object, read to its end. */
+export function readMdadmArray(words: MdadmWordReader, facts: MdadmArrayFacts): MdadmArray {
+  const keyword = words.word();
+  const all: MdadmWord[] = [keyword];
   let devname: MdadmWord | undefined;
-  let extraDevnames = NONE;
+  const extraDevnames: MdadmWord[] = [];
   const tags: MdadmTagWord[] = [];
-  let uuid: string | undefined;
-  let uuidSeen = false;
-  for (let i = 1; i < words.length; i++) {
-    const word = words[i] as MdadmWord;
-    const eq = word.text.indexOf('=');
-    // config.c arrayline: a word starting with / or without = names the device.
-    if (eq < 0 || word.text.startsWith('/')) {
-      if (!devname) devname = word;
-      else extraDevnames = [...extraDevnames, word];
-      continue;
+  facts.read(words, (role) => {
+    const word = words.word();
+    all.push(word);
+    if (role === MdadmWordRole.Devname) devname = word;
+    else if (role === MdadmWordRole.ExtraDevname) extraDevnames.push(word);
+    else {
+      const eq = word.text.indexOf('=');
+      tags.push({ word, name: word.text.slice(0, eq).toLowerCase(), value: word.text.slice(eq + 1) });
     }
-    const tag: MdadmTagWord = { word, name: word.text.slice(0, eq).toLowerCase(), value: word.text.slice(eq + 1) };
-    tags.push(tag);
-    if (tag.name === 'uuid' && !uuidSeen) {
-      uuidSeen = true;
-      uuid = parseMdadmUuid(tag.value);
-    }
-  }
-  // One object shape for every array, with or without a UUID, keeps the property reads of the rules monomorphic.
-  return { line, keyword, devname, extraDevnames, tags, uuid };
+  });
+  // One object shape for every array, with or without a UUID, keeps the property reads of callers monomorphic.
+  return { line: { words: all }, keyword, devname, extraDevnames, tags, uuid: facts.uuidRead ? mdadmUuidHex(facts.uuid) : undefined };
 }
 
 /** Reads mdadm.conf into its keyword lines, ARRAY records and DEVICE words, with positions for every word. */
 export function parseMdadmConf(text: string): MdadmConf {
-  const tokens = tokenizeMdadmConf(text);
+  const words = new MdadmWordReader(text);
+  const facts = new MdadmArrayFacts();
   const keywordLines: MdadmKeywordLine[] = [];
   const arrays: MdadmArray[] = [];
   const deviceWords: MdadmWord[] = [];
-  for (const line of tokens.lines) {
-    const keyword = matchMdadmKeyword((line.words[0] as MdadmWord).text);
+  while (words.nextLine()) {
+    const keyword = mdadmKeywords[matchMdadmKeywordAt(words.source, words.from, words.to)];
+    let line: MdadmLine;
+    if (keyword?.name === 'ARRAY') {
+      const array = readMdadmArray(words, facts);
+      arrays.push(array);
+      line = array.line;
+    } else {
+      line = readMdadmLine(words);
+      if (keyword?.name === 'DEVICE') deviceWords.push(...line.words.slice(1));
+    }
     keywordLines.push({ line, keyword });
-    if (keyword?.name === 'ARRAY') arrays.push(readArray(line));
-    else if (keyword?.name === 'DEVICE') deviceWords.push(...line.words.slice(1));
   }
+  const tokens = { lines: keywordLines.map((k) => k.line), crLine: words.crLine, physical: splitSourceLines(text).lines };
   return { tokens, keywordLines, arrays, deviceWords };
 }

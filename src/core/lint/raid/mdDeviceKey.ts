@@ -4,12 +4,17 @@
  * all `0`. Used wherever a name from one place (mdstat, add_device) is looked up among ARRAY devnames.
  */
 export function mdDeviceKey(name: string): string {
-  let rest = name;
-  if (rest.startsWith('/dev/md/')) rest = rest.slice('/dev/md/'.length);
-  else if (rest.startsWith('/dev/')) rest = rest.slice('/dev/'.length);
-  const third = rest.charCodeAt(2);
-  if (rest.startsWith('md') && third >= 48 && third <= 57) rest = rest.slice(2);
-  return rest;
+  return name.slice(mdDeviceKeyStart(name, 0, name.length));
+}
+
+/** Where the key of {@link mdDeviceKey} starts in `text.slice(from, to)`, for callers that compare in place. */
+export function mdDeviceKeyStart(text: string, from: number, to: number): number {
+  let start = from;
+  if (to - start >= 8 && text.startsWith('/dev/md/', start)) start += 8;
+  else if (to - start >= 5 && text.startsWith('/dev/', start)) start += 5;
+  const third = start + 2 < to ? text.charCodeAt(start + 2) : NaN;
+  if (third >= 48 && third <= 57 && text.startsWith('md', start)) start += 2;
+  return start;
 }
 
 /** `/dev/md/N` written the guide's way, `/dev/mdN`; any other name is returned unchanged. */

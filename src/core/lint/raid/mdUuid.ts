@@ -3,42 +3,54 @@
  * hex digits before they are compared; the tools differ only in which separators they skip.
  */
 
-/** Character codes of the separators each tool skips: mdadm `: . - space`, dracut `: -`. */
-const MDADM_SEPARATORS: readonly number[] = [0x3a, 0x2e, 0x2d, 0x20];
-const DRACUT_SEPARATORS: readonly number[] = [0x3a, 0x2d];
-
-/**
- * The 32 hex digits of `text` once `separators` are skipped, lower-cased when `lower`; undefined on any other
- * character or another count. Built from the runs between separators, and lower-cased only when an upper-case
- * digit was seen: a regex replace and a case conversion per UUID were most of the time of a large mdadm.conf.
- */
-function hexDigits(text: string, separators: readonly number[], lower: boolean): string | undefined {
-  let count = 0;
-  let upper = false;
-  let digits = '';
-  let from = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if ((c >= 48 && c <= 57) || (c >= 97 && c <= 102)) count++;
-    else if (c >= 65 && c <= 70) {
-      count++;
-      upper = true;
-    } else if (separators.includes(c)) {
-      digits += text.slice(from, i);
-      from = i + 1;
-    } else return undefined;
-  }
-  if (count !== 32) return undefined;
-  digits = from === 0 ? text : digits + text.slice(from);
-  return lower && upper ? digits.toLowerCase() : digits;
+function hexValue(c: number): number {
+  if (c >= 48 && c <= 57) return c - 48;
+  if (c >= 97 && c <= 102) return c - 87;
+  if (c >= 65 && c <= 70) return c - 55;
+  return -1;
 }
 
+const SEPARATOR = -1;
+const NOT_UUID = -2;
+/** Per ASCII code: its hex digit value, or SEPARATOR for `: . - space`, or NOT_UUID. */
+const MDADM_UUID_CHARS = Int8Array.from({ length: 128 }, (_, c) => (hexValue(c) >= 0 ? hexValue(c) : [0x3a, 0x2e, 0x2d, 0x20].includes(c) ? SEPARATOR : NOT_UUID));
+
 /**
- * mdadm's reading of `uuid=` (uuid.c parse_uuid): 32 hex digits in either case, with `:` `.` `-` or space
- * anywhere between them. Returns the lower-case digits, or undefined when mdadm says "bad uuid".
+ * mdadm's reading of `uuid=` in `text.slice(from, to)` (uuid.c parse_uuid): 32 hex digits in either case,
+ * with `:` `.` `-` or space anywhere between them. Writes the UUID as four 32-bit numbers to `out` and says
+ * whether mdadm can read it ("bad uuid" otherwise). Numbers rather than a string: the analyzer compares
+ * thousands of UUIDs, and building a normalised string for each was most of its time on a large mdadm.conf.
  */
+export function readMdadmUuid(text: string, from: number, to: number, out: Int32Array): boolean {
+  let count = 0;
+  let part = 0;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    const value = c < 128 ? (MDADM_UUID_CHARS[c] as number) : NOT_UUID;
+    if (value < 0) {
+      if (value === SEPARATOR) continue;
+      return false;
+    }
+    if (count === 32) return false;
+    part = (part << 4) | value;
+    count++;
+    if ((count & 7) === 0) out[(count >> 3) - 1] = part;
+  }
+  return count === 32;
+}
+
+/** Four 32-bit numbers of {@link readMdadmUuid} as 32 lower-case hex digits. */
+export function mdadmUuidHex(parts: ArrayLike<number>, at = 0): string {
+  let hex = '';
+  for (let i = at; i < at + 4; i++) hex += ((parts[i] as number) >>> 0).toString(16).padStart(8, '0');
+  return hex;
+}
+
+const scratch = new Int32Array(4);
+
+/** mdadm's reading of `uuid=` (see {@link readMdadmUuid}): the lower-case digits, or undefined for "bad uuid". */
 export function parseMdadmUuid(text: string): string | undefined {
-  return hexDigits(text, MDADM_SEPARATORS, true);
+  return readMdadmUuid(text, 0, text.length, scratch) ? mdadmUuidHex(scratch) : undefined;
 }
 
 /**
@@ -46,7 +58,20 @@ export function parseMdadmUuid(text: string): string | undefined {
  * Returns the hex digits as written (case kept, since the udev match is case-sensitive), or undefined.
  */
 export function parseDracutMdUuid(text: string): string | undefined {
-  return hexDigits(text, DRACUT_SEPARATORS, false);
+  let count = 0;
+  let digits = '';
+  let from = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (hexValue(c) >= 0) count++;
+    else if (c === 0x3a || c === 0x2d) {
+      // Copied in runs between separators rather than by a regex replace.
+      digits += text.slice(from, i);
+      from = i + 1;
+    } else return undefined;
+  }
+  if (count !== 32) return undefined;
+  return from === 0 ? text : digits + text.slice(from);
 }
 
 /** The form `mdadm --examine --scan` prints: `xxxxxxxx:xxxxxxxx:xxxxxxxx:xxxxxxxx`, lower case. */

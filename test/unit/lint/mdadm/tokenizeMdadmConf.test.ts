@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { matchMdadmKeyword } from '../../../../src/core/lint/mdadm/mdadmKeywords';
-import { tokenizeMdadmConf } from '../../../../src/core/lint/mdadm/tokenizeMdadmConf';
+import { MdadmWordReader } from '../../../../src/core/lint/mdadm/mdadmWordReader';
+import { readMdadmLine, tokenizeMdadmConf } from '../../../../src/core/lint/mdadm/tokenizeMdadmConf';
 
 const words = (text: string): string[][] => tokenizeMdadmConf(text).lines.map((l) => l.words.map((w) => w.text));
 
@@ -30,6 +31,31 @@ describe('tokenizeMdadmConf (mdadm lib.c conf_word semantics)', () => {
     assert.equal(tokenizeMdadmConf('# windows\r\nARRAY /dev/md0 uuid=1\r\n').crLine, 1);
     assert.equal(tokenizeMdadmConf('# only a comment\r\n').crLine, -1);
     assert.equal(tokenizeMdadmConf('DEVICE /dev/sda\n\r\n').crLine, 1);
+  });
+});
+
+describe('MdadmWordReader', () => {
+  it('reads words across every kind of line end, with or without quotes, tabs and CRs in the file', () => {
+    const plain = 'ARRAY /dev/md0\n  uuid=1\n\n# c\n  level=raid1\nDEVICE /dev/sda #x\nMAILADDR root';
+    const expected = [['ARRAY', '/dev/md0', 'uuid=1', 'level=raid1'], ['DEVICE', '/dev/sda'], ['MAILADDR', 'root']];
+    assert.deepEqual(words(plain), expected);
+    // A quote in a comment makes the reader look at every character; the words must not change.
+    assert.deepEqual(words(`${plain}\n# it's`), expected);
+    assert.deepEqual(words(plain.replace(/\n/g, '\r\n')), expected);
+    assert.deepEqual(words(plain.replace(/\n/g, '\r')), expected);
+    assert.deepEqual(words(plain.replace(/ {2}/g, '\t')), expected);
+    const tokens = tokenizeMdadmConf('ARRAY /dev/md0\r\n  uuid=1\rDEVICE "/dev/sd a"\n\nMAILADDR root');
+    assert.deepEqual(tokens.physical, ['ARRAY /dev/md0', '  uuid=1', 'DEVICE "/dev/sd a"', '', 'MAILADDR root']);
+    assert.deepEqual(tokens.lines[1]?.words[1], { text: '/dev/sd a', line: 2, start: 7, end: 18 });
+  });
+
+  it('reads a keyword line again from its keyword, continuation lines included', () => {
+    const reader = new MdadmWordReader('DEVICE /dev/sda\nARRAY /dev/md0\n  uuid=1\nAUTO +all\n');
+    reader.nextLine();
+    reader.nextLine();
+    const again = reader.rereadKeywordLine();
+    assert.ok(again.nextLine());
+    assert.deepEqual(readMdadmLine(again).words.map((w) => [w.text, w.line]), [['ARRAY', 1], ['/dev/md0', 1], ['uuid=1', 2]]);
   });
 });
 

@@ -1,0 +1,47 @@
+import { growInt32Array } from './growInt32Array';
+
+/**
+ * Remembers the first id seen with each key, where the caller knows keys only by a 32-bit hash and an equality
+ * test between two ids (numbered from 0 as the caller pleases). Lets the analyzer find repeated device names
+ * and UUIDs of thousands of ARRAY lines without a string per key: it hashes the characters in place and
+ * compares them only when hashes meet. An open-addressing table in typed arrays: a Map, and arrays grown by
+ * push, cost more in the garbage collector than the comparisons themselves.
+ */
+export class FirstByHash {
+  /** id + 1 per slot, 0 when empty; kept at most half full. */
+  private slots = new Int32Array(256);
+  private hashes = new Int32Array(128);
+  private count = 0;
+
+  constructor(private readonly sameKey: (a: number, b: number) => boolean) {}
+
+  /** The first id with the same key as `id`, or -1 after recording `id` as the first with its key. */
+  claim(hash: number, id: number): number {
+    const slots = this.slots;
+    const mask = slots.length - 1;
+    let slot = hash & mask;
+    for (let entry = slots[slot] as number; entry !== 0; entry = slots[slot] as number) {
+      const other = entry - 1;
+      if (this.hashes[other] === hash && this.sameKey(other, id)) return other;
+      slot = (slot + 1) & mask;
+    }
+    this.hashes = growInt32Array(this.hashes, id + 1);
+    this.hashes[id] = hash;
+    slots[slot] = id + 1;
+    if (++this.count * 2 > slots.length) this.rehash();
+    return -1;
+  }
+
+  private rehash(): void {
+    const old = this.slots;
+    const slots = new Int32Array(old.length * 2);
+    const mask = slots.length - 1;
+    for (const entry of old) {
+      if (entry === 0) continue;
+      let slot = (this.hashes[entry - 1] as number) & mask;
+      while (slots[slot] !== 0) slot = (slot + 1) & mask;
+      slots[slot] = entry;
+    }
+    this.slots = slots;
+  }
+}

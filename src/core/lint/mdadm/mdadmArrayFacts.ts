@@ -1,0 +1,95 @@
+import { isKnownMetadataAt, findMdadmArrayTagAt, mdadmArrayTags } from './mdadmArrayTags';
+import type { MdadmWordReader } from './mdadmWordReader';
+import { readMdadmUuid } from '../raid/mdUuid';
+
+/** What a word of an ARRAY line is to mdadm; a known tag is `Tag + k` for the tag `mdadmArrayTags[k]`. */
+export const enum MdadmWordRole {
+  Devname = 1,
+  ExtraDevname = 2,
+  UnknownTag = 3,
+  Tag = 4,
+}
+
+const UUID = mdadmArrayTags.findIndex((t) => t.name === 'uuid');
+const METADATA = mdadmArrayTags.findIndex((t) => t.name === 'metadata');
+const SLASH = 0x2f;
+const EQUALS = 0x3d;
+
+/**
+ * What mdadm's `arrayline` (config.c) makes of one ARRAY line, read in place from a {@link MdadmWordReader}:
+ * the device name, the tags present, the UUID, and whether any word needs a closer look. Reused from line to
+ * line, so the analyzer reads thousands of ARRAY lines without an object per line or per word.
+ */
+export class MdadmArrayFacts {
+  /** The first bare word (or word starting with `/`), the one mdadm keeps: `devnameSource.slice(devnameFrom, devnameTo)`. */
+  devname = false;
+  devnameSource = '';
+  devnameFrom = 0;
+  devnameTo = 0;
+  devnameLine = 0;
+  /** A second bare word ("Already defined"). */
+  extraDevname = false;
+  /** The known tags present, as bits `1 << k` of mdadmArrayTags. */
+  tags = 0;
+  /** A word with `=` that is no tag. */
+  unknownTag = false;
+  /** A tag that mdadm takes once, given again. */
+  repeatedTag = false;
+  /** A `metadata=` no metadata handler accepts. */
+  badMetadata = false;
+  /** Whether mdadm reads the first `uuid=`, and then the UUID as four numbers. */
+  uuidRead = false;
+  readonly uuid = new Int32Array(4);
+
+  /**
+   * Reads the words after the keyword `words` is on, to the end of its keyword line; `onWord` is called on
+   * each word with its {@link MdadmWordRole}, while `words` is on it. A word starting with `/` or without `=`
+   * names the device; the others are tags.
+   */
+  read(words: MdadmWordReader, onWord?: (role: number) => void): void {
+    this.devname = false;
+    this.extraDevname = false;
+    this.tags = 0;
+    this.unknownTag = false;
+    this.repeatedTag = false;
+    this.badMetadata = false;
+    this.uuidRead = false;
+    while (words.nextWord()) {
+      const { source, from, to } = words;
+      let eq = -1;
+      if (source.charCodeAt(from) !== SLASH) {
+        for (let i = from; i < to; i++) {
+          if (source.charCodeAt(i) === EQUALS) {
+            eq = i;
+            break;
+          }
+        }
+      }
+      let role: number;
+      if (eq < 0) role = this.readDevname(words);
+      else {
+        const k = findMdadmArrayTagAt(source, from, eq);
+        role = k < 0 ? MdadmWordRole.UnknownTag : MdadmWordRole.Tag + k;
+        if (k < 0) this.unknownTag = true;
+        else if (mdadmArrayTags[k]?.once && (this.tags & (1 << k)) !== 0) this.repeatedTag = true;
+        else if (k === UUID) this.uuidRead = readMdadmUuid(source, eq + 1, to, this.uuid);
+        else if (k === METADATA && !isKnownMetadataAt(source, eq + 1, to)) this.badMetadata = true;
+        if (k >= 0) this.tags |= 1 << k;
+      }
+      onWord?.(role);
+    }
+  }
+
+  private readDevname(words: MdadmWordReader): number {
+    if (this.devname) {
+      this.extraDevname = true;
+      return MdadmWordRole.ExtraDevname;
+    }
+    this.devname = true;
+    this.devnameSource = words.source;
+    this.devnameFrom = words.from;
+    this.devnameTo = words.to;
+    this.devnameLine = words.line;
+    return MdadmWordRole.Devname;
+  }
+}

@@ -1,0 +1,73 @@
+import { mdDeviceKeyStart } from '../raid/mdDeviceKey';
+import { FirstByHash } from './firstByHash';
+import { growInt32Array } from './growInt32Array';
+import type { MdadmArrayFacts } from './mdadmArrayFacts';
+
+/** FNV-1a over `text.slice(from, to)`. */
+function hashRegion(text: string, from: number, to: number): number {
+  let hash = 0x811c9dc5;
+  for (let i = from; i < to; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  return hash;
+}
+
+function sameRegion(a: string, aFrom: number, aTo: number, b: string, bFrom: number, bTo: number): boolean {
+  if (aTo - aFrom !== bTo - bFrom) return false;
+  for (let i = 0; i < aTo - aFrom; i++) if (a.charCodeAt(aFrom + i) !== b.charCodeAt(bFrom + i)) return false;
+  return true;
+}
+
+/**
+ * The device names and UUIDs of the ARRAY lines read so far, to report a repeat on the line that repeats it
+ * (config.c: "Already defined"; conf_match: "multiple lines in mdadm.conf match"). Device name keys stay where
+ * they were read, in the text (a quoted one in its own string), and UUIDs are four numbers: a string per key
+ * was a large part of the time of an mdadm.conf with thousands of arrays.
+ */
+export class MdadmRepeats {
+  /** Per device name: where its key is (see mdDeviceKey) and its line; the source when it is not the text. */
+  private devnameData = new Int32Array(3 * 128);
+  private readonly quotedSources = new Map<number, string>();
+  private devnameCount = 0;
+  private readonly devnames = new FirstByHash((a, b) => {
+    const d = this.devnameData;
+    return sameRegion(this.sourceOf(a), d[3 * a] as number, d[3 * a + 1] as number, this.sourceOf(b), d[3 * b] as number, d[3 * b + 1] as number);
+  });
+  /** Per UUID: its four numbers and its line. */
+  private uuidData = new Int32Array(5 * 128);
+  private uuidCount = 0;
+  private readonly uuids = new FirstByHash((a, b) => {
+    const d = this.uuidData;
+    return d[5 * a] === d[5 * b] && d[5 * a + 1] === d[5 * b + 1] && d[5 * a + 2] === d[5 * b + 2] && d[5 * a + 3] === d[5 * b + 3];
+  });
+
+  constructor(private readonly text: string) {}
+
+  private sourceOf(id: number): string {
+    return this.quotedSources.get(id) ?? this.text;
+  }
+
+  /** The line of the first devname with the same key (see mdDeviceKey) as the one of `facts`, or -1 when it is the first. */
+  devname(facts: MdadmArrayFacts): number {
+    const source = facts.devnameSource;
+    const from = mdDeviceKeyStart(source, facts.devnameFrom, facts.devnameTo);
+    const id = this.devnameCount++;
+    const d = (this.devnameData = growInt32Array(this.devnameData, 3 * id + 3));
+    d[3 * id] = from;
+    d[3 * id + 1] = facts.devnameTo;
+    d[3 * id + 2] = facts.devnameLine;
+    if (source !== this.text) this.quotedSources.set(id, source);
+    const first = this.devnames.claim(hashRegion(source, from, facts.devnameTo), id);
+    return first < 0 ? -1 : (d[3 * first + 2] as number);
+  }
+
+  /** The keyword line of the first ARRAY with the UUID of `facts` (read), or -1 when it is the first; `line` is this one's. */
+  uuid(facts: MdadmArrayFacts, line: number): number {
+    const { uuid } = facts;
+    const id = this.uuidCount++;
+    const d = (this.uuidData = growInt32Array(this.uuidData, 5 * id + 5));
+    d.set(uuid, 5 * id);
+    d[5 * id + 4] = line;
+    const hash = (uuid[0] as number) ^ Math.imul(uuid[1] as number, 0x9e3779b1) ^ Math.imul(uuid[2] as number, 0x85ebca6b) ^ Math.imul(uuid[3] as number, 0xc2b2ae35);
+    const first = this.uuids.claim(hash, id);
+    return first < 0 ? -1 : (d[5 * first + 4] as number);
+  }
+}
