@@ -78,7 +78,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<XcpngL
       ...registerSecureBootCommands(log, lab, explorer, confirm, locks, secureBoot),
       ...registerGuides(log, lab, explorer, confirm, locks, context),
       ...registerRemoteFiles(log, lab, explorer),
-      ...registerHostRaid({ log, lab, explorer, raid, confirm, locks, output: vscode.window.createOutputChannel('XCP-ng RAID') }),
+      ...registerHostRaid({ log, lab, explorer, treeView, raid, confirm, locks, output: vscode.window.createOutputChannel('XCP-ng RAID') }),
     );
     registerLinting(context, log);
     await lab.reload();

@@ -29,6 +29,10 @@ export function registerExplorerCommands(
       const vm = snapshot?.vms.find((v) => v.uuid === node.uuid);
       return vm && { name: vm.name, uuid: vm.uuid };
     }
+    if (node.kind === 'sr') {
+      const sr = snapshot?.srs.find((s) => s.uuid === node.uuid);
+      return sr && { name: sr.name, uuid: sr.uuid };
+    }
     return undefined;
   };
   const copy = async (text: string | undefined, what: string): Promise<void> => {

@@ -14,7 +14,7 @@ import { resolveRaidHost } from './resolveRaidHost';
 /**
  * "Create Storage Repository on Array...": the guide's `xe sr-create` (local ext SR) on a healthy md array of
  * the master, run over the pool connection only after a modal naming the md device and its drives, then
- * verified by re-reading the pool. `nameLabel` lets a test answer the name prompt. Returns the new SR's uuid.
+ * verified by re-reading the pool, then revealed under the pool's Storage group. `nameLabel` lets a test answer the name prompt. Returns the new SR's uuid.
  */
 export async function createSr(services: RaidServices, clicked?: ExplorerNode, nameLabel?: string): Promise<string | undefined> {
   const target = await resolveRaidHost(services, clicked);
@@ -50,7 +50,18 @@ export async function createSr(services: RaidServices, clicked?: ExplorerNode, n
     throw new OperationError(`xe created SR ${uuid} on ${device}, but it is not in the pool as read again (${target.monitor.status.kind}). Refresh the pool to check.`, true);
   }
   void vscode.window.showInformationMessage(`SR "${sr.name}" (${uuid}) is created on ${device} of ${target.host.name}, type ${sr.type}.`);
+  await revealSr(services, target.poolId, uuid);
   return uuid;
+}
+
+/** Shows the new SR under the pool's Storage group; the SR exists either way, so a failed reveal is only logged. */
+async function revealSr(services: RaidServices, poolId: string, uuid: string): Promise<void> {
+  if (!services.treeView.visible) return;
+  try {
+    await services.treeView.reveal(services.explorer.nodeFor(poolId, 'sr', uuid), { select: true, focus: false });
+  } catch (error) {
+    services.log.warn(`Could not reveal the new SR ${uuid} in the tree: ${error instanceof Error ? error.message : String(error)}`);
+  }
 }
 
 /** From the RAID node or the palette: the master's healthy arrays; a degraded or inactive one is not offered. */

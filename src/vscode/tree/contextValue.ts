@@ -27,6 +27,11 @@ export function groupContext(kind: 'halted' | 'storage' | 'networks'): string {
   return join('group', kind);
 }
 
+/** A storage repository: `sr:shared` when every host sees it, `sr:local` for one host's. */
+export function srContext(facets: { shared: boolean }): string {
+  return join('sr', facets.shared ? 'shared' : 'local');
+}
+
 export const messageContext = 'message';
 
 /** The RAID node of a host: `raid:read` once /proc/mdstat has been read (the generate actions need it). */

@@ -8,6 +8,8 @@ export type ExplorerNode =
   | { readonly kind: 'host'; readonly id: string; readonly poolId: string; readonly uuid: string }
   | { readonly kind: 'vm'; readonly id: string; readonly poolId: string; readonly uuid: string }
   | { readonly kind: 'notRunning'; readonly id: string; readonly poolId: string }
+  | { readonly kind: 'storage'; readonly id: string; readonly poolId: string }
+  | { readonly kind: 'sr'; readonly id: string; readonly poolId: string; readonly uuid: string }
   | { readonly kind: 'raid'; readonly id: string; readonly poolId: string; readonly hostUuid: string }
   | { readonly kind: 'mdArray'; readonly id: string; readonly poolId: string; readonly hostUuid: string; readonly name: string }
   | { readonly kind: 'message'; readonly id: string; readonly poolId: string; readonly text: string; readonly detail?: string; readonly retry?: boolean };
@@ -17,6 +19,8 @@ export type HostNode = Extract<ExplorerNode, { kind: 'host' }>;
 export type PoolNode = Extract<ExplorerNode, { kind: 'pool' }>;
 export type RaidNode = Extract<ExplorerNode, { kind: 'raid' }>;
 export type MdArrayNode = Extract<ExplorerNode, { kind: 'mdArray' }>;
+export type StorageNode = Extract<ExplorerNode, { kind: 'storage' }>;
+export type SrNode = Extract<ExplorerNode, { kind: 'sr' }>;
 
 /** Interns nodes by id: one object per id for the life of the tree. */
 export class NodeCache {
@@ -36,6 +40,14 @@ export class NodeCache {
 
   notRunning(poolId: string): Extract<ExplorerNode, { kind: 'notRunning' }> {
     return this.intern({ kind: 'notRunning', id: `notRunning/${poolId}`, poolId });
+  }
+
+  storage(poolId: string): StorageNode {
+    return this.intern({ kind: 'storage', id: `storage/${poolId}`, poolId });
+  }
+
+  sr(poolId: string, uuid: string): SrNode {
+    return this.intern({ kind: 'sr', id: `sr/${poolId}/${uuid}`, poolId, uuid });
   }
 
   raid(poolId: string, hostUuid: string): RaidNode {

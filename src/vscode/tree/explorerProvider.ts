@@ -8,16 +8,17 @@ import { describeError } from '../describeError';
 import type { Lab } from '../lab/lab';
 import { groupContext, messageContext } from './contextValue';
 import type { HostRaidCache } from '../raid/hostRaidCache';
-import { NodeCache, type ExplorerNode, type HostNode, type RaidNode, type VmNode } from './explorerNode';
+import { NodeCache, type ExplorerNode, type HostNode, type RaidNode, type SrNode, type VmNode } from './explorerNode';
 import { hostItem } from './hostItem';
 import { mdArrayItem } from './mdArrayItem';
 import { raidItem } from './raidItem';
+import { srItem } from './srItem';
 import { poolItem } from './poolItem';
 import { vmItem, vmTooltip } from './vmItem';
 
 /**
  * Pools > hosts > VMs resident there, with VMs that run nowhere (halted, suspended) in a group under the
- * pool. Rendering reads the monitors' snapshots; a pool is first read when its node is expanded, so a hidden
+ * pool, and the pool's storage repositories in another. Rendering reads the monitors' snapshots; a pool is first read when its node is expanded, so a hidden
  * view sends nothing.
  */
 export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, vscode.Disposable {
@@ -84,13 +85,14 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
       }
       case 'notRunning': {
         const count = monitor?.snapshot ? this.notRunning(monitor.snapshot).length : 0;
-        const item = new vscode.TreeItem('Halted VMs', count > 30 ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.Expanded);
-        item.id = node.id;
-        item.description = String(count);
-        item.tooltip = 'VMs that run on no host: halted, and suspended (their memory is saved on a storage repository).';
-        item.iconPath = new vscode.ThemeIcon('debug-stop');
-        item.contextValue = groupContext('halted');
-        return item;
+        return groupItem(node, 'halted', count, count > 30, 'VMs that run on no host: halted, and suspended (their memory is saved on a storage repository).');
+      }
+      case 'storage':
+        // Collapsed: SRs change rarely and the hosts and VMs are what the view is mostly for.
+        return groupItem(node, 'storage', monitor?.snapshot?.srs.length ?? 0, true, 'The pool\'s storage repositories: where VM disks, ISO images and removable devices are.');
+      case 'sr': {
+        const sr = monitor?.snapshot?.srs.find((s) => s.uuid === node.uuid);
+        return sr ? srItem(node, sr) : gone(node);
       }
       case 'message': {
         const item = new vscode.TreeItem(node.text, vscode.TreeItemCollapsibleState.None);
@@ -148,6 +150,8 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
         const idle = this.notRunning(snapshot);
         const children: ExplorerNode[] = [...hosts];
         if (idle.length) children.push(this.nodes.notRunning(node.poolId));
+        // Like the Halted VMs group, no group at all rather than an empty one.
+        if (snapshot.srs.length) children.push(this.nodes.storage(node.poolId));
         if (snapshot.hosts.length === 0 && snapshot.vms.length === 0) {
           children.push(this.nodes.message(node.poolId, 'empty', 'This pool has no hosts or VMs.'));
         }
@@ -163,6 +167,8 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
         return this.raidChildren(node);
       case 'notRunning':
         return snapshot ? this.notRunning(snapshot).map((vm) => this.nodes.vm(node.poolId, vm.uuid)) : [];
+      case 'storage':
+        return snapshot ? snapshot.srs.map((sr) => this.nodes.sr(node.poolId, sr.uuid)) : [];
       default:
         return [];
     }
@@ -172,17 +178,19 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
     if (node.kind === 'pool') return undefined;
     if (node.kind === 'raid') return this.nodes.host(node.poolId, node.hostUuid);
     if (node.kind === 'mdArray') return this.nodes.raid(node.poolId, node.hostUuid);
+    if (node.kind === 'sr') return this.nodes.storage(node.poolId);
     if (node.kind !== 'vm') return this.nodes.pool(node.poolId);
     const vm = this.lab.monitor(node.poolId)?.snapshot?.vms.find((v) => v.uuid === node.uuid);
     if (vm?.residentOn && vm.powerState !== 'halted' && vm.powerState !== 'suspended') return this.nodes.host(node.poolId, vm.residentOn);
     return this.nodes.notRunning(node.poolId);
   }
 
-  /** The node of a VM or host by uuid, for reveal after an action. */
+  /** The node of a VM, host or SR by uuid, for reveal after an action. */
   nodeFor(poolId: string, kind: 'vm', uuid: string): VmNode;
   nodeFor(poolId: string, kind: 'host', uuid: string): HostNode;
-  nodeFor(poolId: string, kind: 'vm' | 'host', uuid: string): ExplorerNode {
-    return kind === 'vm' ? this.nodes.vm(poolId, uuid) : this.nodes.host(poolId, uuid);
+  nodeFor(poolId: string, kind: 'sr', uuid: string): SrNode;
+  nodeFor(poolId: string, kind: 'vm' | 'host' | 'sr', uuid: string): ExplorerNode {
+    return kind === 'vm' ? this.nodes.vm(poolId, uuid) : kind === 'host' ? this.nodes.host(poolId, uuid) : this.nodes.sr(poolId, uuid);
   }
 
   /** Redraws one VM row, for a change the snapshot does not show (its NVRAM). */
@@ -279,6 +287,7 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
     }
     for (const c of changes) {
       if (c.kind === 'vms') this.changed.fire(this.nodes.vm(poolId, c.uuid));
+      if (c.kind === 'srs') this.changed.fire(this.nodes.sr(poolId, c.uuid));
     }
     // Host rows show memory and VM counts, which VM changes move.
     for (const h of monitor.snapshot?.hosts ?? []) this.changed.fire(this.nodes.host(poolId, h.uuid));
@@ -293,6 +302,19 @@ function isResident(vm: Vm): boolean {
 /** A VM that changed power state or host moves in the tree: its parent must be re-read. */
 function moved(change: SnapshotChange): boolean {
   return change.type === 'changed' && change.kind === 'vms' && (change.fields.includes('powerState') || change.fields.includes('residentOn'));
+}
+
+const GROUPS = { halted: { label: 'Halted VMs', icon: 'debug-stop' }, storage: { label: 'Storage', icon: 'database' } } as const;
+
+/** A group row under a pool: its count as description. */
+function groupItem(node: ExplorerNode, kind: keyof typeof GROUPS, count: number, collapsed: boolean, tooltip: string): vscode.TreeItem {
+  const item = new vscode.TreeItem(GROUPS[kind].label, collapsed ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.Expanded);
+  item.id = node.id;
+  item.description = String(count);
+  item.tooltip = tooltip;
+  item.iconPath = new vscode.ThemeIcon(GROUPS[kind].icon);
+  item.contextValue = groupContext(kind);
+  return item;
 }
 
 function gone(node: ExplorerNode): vscode.TreeItem {

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import type { XcpngLabApi } from '../../../src/extension';
 import type { UnknownHostKeyQuestion } from '../../../src/core/ssh/sshPrompts';
 import type { ExplorerNode } from '../../../src/vscode/tree/explorerNode';
-import { argvLog, configurePools, extensionApi, labFixture, simState, until, type LabFixture } from './labFixture';
+import { argvLog, configurePools, extensionApi, labFixture, simState, until, type LabFixture, type SimRecord } from './labFixture';
 
 const collator = new Intl.Collator(undefined, { numeric: true });
 
@@ -72,6 +72,49 @@ describe('pool explorer against the simulated pools over real OpenSSH', () => {
     assert.ok(group, 'no Halted VMs group');
     const idle = guests.filter((v) => v['power-state'] === 'halted' || v['power-state'] === 'suspended').map((v) => String(v['name-label']));
     assert.deepEqual(api.explorer.getChildren(group).map(label), idle.sort(collator.compare));
+  });
+
+  it('lists the pool\'s storage repositories in a collapsed Storage group, with type, host, size and usage', async () => {
+    const srs = (simState(fixture.a) as unknown as { srs: SimRecord[] }).srs;
+    const group = api.explorer.getChildren(poolNode('Lab A')).find((n) => n.kind === 'storage');
+    assert.ok(group, 'no Storage group');
+    const groupItem = api.explorer.getTreeItem(group);
+    assert.equal(groupItem.label, 'Storage');
+    assert.equal(groupItem.collapsibleState, vscode.TreeItemCollapsibleState.Collapsed);
+    assert.equal(groupItem.description, String(srs.length));
+    assert.equal(groupItem.contextValue, 'group:storage');
+    const nodes = api.explorer.getChildren(group);
+    assert.deepEqual(nodes.map(label), srs.map((r) => String(r['name-label'])).sort(collator.compare));
+    assert.ok(nodes.every((n) => api.explorer.getParent(n) === group), 'an SR node does not lead back to its group');
+    const byName = (name: string): vscode.TreeItem => {
+      const node = nodes.find((n) => label(n) === name);
+      assert.ok(node, name);
+      return api.explorer.getTreeItem(node);
+    };
+    // small-lab: NAS NFS is 7450 GiB with 2210 GiB used; the Tools ISO SR reports -1 for its sizes.
+    const nfs = byName('NAS NFS');
+    assert.equal(nfs.description, 'nfs · shared · 7.3 TiB · 30% used');
+    assert.equal(nfs.contextValue, 'sr:shared');
+    assert.equal((nfs.iconPath as vscode.ThemeIcon).id, 'database');
+    const tools = byName('XCP-ng Tools');
+    assert.equal(tools.description, 'iso · shared');
+    assert.equal((tools.iconPath as vscode.ThemeIcon).id, 'disc');
+    const dvd = byName('DVD drives');
+    assert.equal(dvd.contextValue, 'sr:local');
+    const locals = nodes.filter((n) => label(n) === 'Local storage').map((n) => String(api.explorer.getTreeItem(n).description));
+    const hostNames = simState(fixture.a).hosts.map((h) => String(h['name-label']));
+    assert.equal(locals.length, 3);
+    assert.ok(locals.every((d) => hostNames.some((h) => d.includes(` · ${h} · `))), `local SRs without their host: ${locals.join(' | ')}`);
+    const record = srs.find((r) => r['name-label'] === 'NAS NFS');
+    const tooltip = (nfs.tooltip as vscode.MarkdownString).value;
+    assert.ok(tooltip.includes(`\`${String(record?.uuid)}\``), tooltip);
+    assert.match(tooltip, /Host: shared/);
+
+    const nfsNode = nodes.find((n) => label(n) === 'NAS NFS');
+    await vscode.commands.executeCommand('xcpng.node.copyUuid', nfsNode);
+    assert.equal(await vscode.env.clipboard.readText(), record?.uuid);
+    await vscode.commands.executeCommand('xcpng.node.copyName', nfsNode);
+    assert.equal(await vscode.env.clipboard.readText(), 'NAS NFS');
   });
 
   it('gives each VM the icon of its power state', () => {

@@ -317,6 +317,8 @@ describe('Software RAID on the pool master', () => {
     answers = [true];
     since = argvLog(fixture.a).length;
     const srCount = simSrs().length;
+    // The new SR is revealed in the tree, which needs the view shown.
+    await vscode.commands.executeCommand('xcpng.explorer.focus');
     try {
       const uuid = (await vscode.commands.executeCommand('xcpng.raid.createSr', md0, name)) as string | undefined;
       assert.ok(uuid, 'no SR uuid returned');
@@ -329,6 +331,16 @@ describe('Software RAID on the pool master', () => {
       assert.equal(simSrs().length, srCount + 1);
       const shown = monitor().snapshot?.srs.find((sr) => sr.uuid === uuid);
       assert.deepEqual([shown?.name, shown?.type, shown?.hostName, shown?.shared], [name, 'ext', master().name, false], 'the pool as re-read lacks the SR');
+      const storage = api.explorer.getChildren(api.explorer.poolNode(monitor().target.id)).find((n) => n.kind === 'storage');
+      assert.ok(storage, 'no Storage group');
+      assert.equal(api.explorer.getTreeItem(storage).description, String(srCount + 1));
+      const srNode = api.explorer.getChildren(storage).find((n) => n.kind === 'sr' && n.uuid === uuid);
+      assert.ok(srNode, 'the new SR is not under Storage');
+      const srItem = api.explorer.getTreeItem(srNode);
+      assert.equal(srItem.label, name);
+      assert.match(String(srItem.description), new RegExp(`^ext · ${master().name} · `));
+      assert.equal(srItem.contextValue, 'sr:local');
+      await until('the new SR to be revealed and selected', () => api.treeView.selection.includes(srNode));
     } finally {
       files.restore();
       await monitor().refreshAfterChange();
