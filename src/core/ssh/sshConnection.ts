@@ -5,7 +5,8 @@ import { silentLog, type Log } from '../log';
 import { abortableDelay } from './abortableDelay';
 import { backoffDelay, defaultBackoffPolicy, type BackoffPolicy } from './backoffDelay';
 import { ChannelSlots, type ReleaseSlot } from './channelSlots';
-import { collectExecOutput, type ExecOutput } from './collectExecOutput';
+import type { ExecOutput } from './collectExecOutput';
+import { collectingExec } from './collectingExec';
 import type { CommandLogger } from './commandLogEntry';
 import { connectSsh } from './connectSsh';
 import { quoteArgv } from './quoteArgv';
@@ -217,20 +218,10 @@ export class SshConnection implements RemoteExec {
       signal?.addEventListener('abort', onAbort, { once: true });
       live.onDrop.add(onDrop);
 
-      let output: Promise<ExecOutput> | undefined;
-      const exec: OpenChannel<ClientChannel> = (client, callback) =>
-        client.exec(commandLine, (error, opened) => {
-          // Read the channel from this very callback: a fast command's output, exit status and close can arrive
-          // in the same socket read as the channel's confirmation, and ssh2 emits 'exit' once, to whoever listens
-          // then; a listener added after a promise continuation missed it and saw exit code null.
-          if (!error) {
-            output = collectExecOutput(opened, options.stdin);
-          }
-          callback(error, opened);
-        });
-      this.openChannel<ClientChannel>(live, exec, signal).then(
+      const exec = collectingExec(commandLine, options.stdin);
+      this.openChannel<ClientChannel>(live, exec.open, signal).then(
         (opened) => {
-          const collected = output as Promise<ExecOutput>;
+          const collected = exec.output();
           if (finished) {
             collected.catch(() => undefined);
             stopChannel(opened.channel);
