@@ -71,11 +71,8 @@ export class RemoteFilePoller {
     this.timer = undefined;
   }
 
-  /**
-   * One pass over the watched paths, as each tick runs it (public for tests, which pass on their own clock). A
-   * pass still running when the next one is asked for makes that one a no-op.
-   */
-  async poll(): Promise<void> {
+  /** One pass over the watched paths; a pass still running when the next tick comes makes that tick a no-op. */
+  private async poll(): Promise<void> {
     if (this.polling) return;
     this.polling = true;
     try {
