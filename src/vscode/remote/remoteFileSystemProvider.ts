@@ -3,20 +3,10 @@ import { HostKeyError, SshError } from '../../core/errors';
 import type { PoolMonitor } from '../../core/lab/poolMonitor';
 import { masterOnlyMessage } from '../../core/remote/dom0Reach';
 import { RemoteFileError } from '../../core/remote/remoteFileError';
-import { RemoteFilePoller, type PolledChange, type PolledStat } from '../../core/remote/remoteFilePoller';
 import { RemoteFiles, type RemoteFileType } from '../../core/remote/remoteFiles';
 import type { SshConnection } from '../../core/ssh/sshConnection';
 import type { Lab } from '../lab/lab';
 import { parseRemoteFileUri } from './remoteFileUri';
-
-/** How often open dom0 files are checked for changes made on the host: one SFTP stat per file. */
-const POLL_INTERVAL_MS = 5000;
-
-const CHANGE_TYPE: Readonly<Record<PolledChange, vscode.FileChangeType>> = {
-  changed: vscode.FileChangeType.Changed,
-  created: vscode.FileChangeType.Created,
-  deleted: vscode.FileChangeType.Deleted,
-};
 
 interface HostFiles {
   readonly connection: SshConnection;
@@ -33,25 +23,17 @@ export class RemoteFileSystemProvider implements vscode.FileSystemProvider, vsco
   private readonly hosts = new Map<string, HostFiles>();
   readonly onDidChangeFile = this.changed.event;
 
-  private readonly poller = new RemoteFilePoller({
-    intervalMs: POLL_INTERVAL_MS,
-    stat: (key) => this.pollStat(vscode.Uri.parse(key)),
-    onChange: (key, change) => this.changed.fire([{ type: CHANGE_TYPE[change], uri: vscode.Uri.parse(key) }]),
-  });
-
   constructor(
     private readonly lab: Lab,
     private readonly log: vscode.LogOutputChannel,
   ) {}
 
   /**
-   * A file or folder open here is polled for changes made on the host (see RemoteFilePoller), so an unedited
-   * editor reloads and an edited one gets VS Code's conflict choice. Recursive watches are not served: they
-   * would mean listing whole trees of dom0 over SFTP every few seconds.
+   * No-op: SFTP has no change notifications, and polling every open file would cost a request per file per
+   * interval on the host. A change made on the host is caught at save time instead (the save is refused).
    */
-  watch(uri: vscode.Uri, options: { readonly recursive: boolean }): vscode.Disposable {
-    if (options.recursive) return new vscode.Disposable(() => undefined);
-    return new vscode.Disposable(this.poller.watch(uri.toString()));
+  watch(): vscode.Disposable {
+    return new vscode.Disposable(() => undefined);
   }
 
   async stat(uri: vscode.Uri): Promise<vscode.FileStat> {
@@ -76,7 +58,6 @@ export class RemoteFileSystemProvider implements vscode.FileSystemProvider, vsco
     const backup = await this.run(() => files.writeFile(path, content, options));
     this.log.info(`Saved ${path} on ${where}${backup ? `; the previous version is kept as ${backup}` : ''}.`);
     if (backup) vscode.window.setStatusBarMessage(`$(check) Saved on ${where}; previous version kept as ${backup}`, 8000);
-    await this.poller.settle(uri.toString());
     this.changed.fire([{ type: backup ? vscode.FileChangeType.Changed : vscode.FileChangeType.Created, uri }]);
   }
 
@@ -104,7 +85,6 @@ export class RemoteFileSystemProvider implements vscode.FileSystemProvider, vsco
   }
 
   dispose(): void {
-    this.poller.dispose();
     for (const host of this.hosts.values()) host.files.dispose();
     this.hosts.clear();
     this.changed.dispose();
@@ -137,17 +117,6 @@ export class RemoteFileSystemProvider implements vscode.FileSystemProvider, vsco
       this.hosts.set(key, entry);
     }
     return { files: entry.files, path: location.path, where };
-  }
-
-  /** A watched path's state for the poller: gone is an answer, any other failure is not (undefined). */
-  private async pollStat(uri: vscode.Uri): Promise<PolledStat | undefined> {
-    try {
-      const { files, path } = await this.resolve(uri);
-      const stat = await files.stat(path);
-      return { size: stat.size, mtimeMs: stat.mtimeMs };
-    } catch (error) {
-      return error instanceof RemoteFileError && error.kind === 'notFound' ? 'missing' : undefined;
-    }
   }
 
   private async run<T>(operation: () => Promise<T>): Promise<T> {
