@@ -36,7 +36,16 @@ describe('dom0 config files over SFTP (xcpng: file system)', () => {
   };
   const hostFile = (name: string): string => fs.readFileSync(path.join(etc, name), 'utf8');
   const backups = (): string[] => fs.readdirSync(etc).filter((name) => name.startsWith('mdadm.conf.xcpng-backup-')).sort();
-  const showMdadm = async (): Promise<vscode.TextEditor> => vscode.window.showTextDocument(await vscode.workspace.openTextDocument(mdadmUri), { preview: false });
+  /**
+   * The master's mdadm.conf in an editor, showing the host's current file: the provider sends no change events,
+   * so a document an earlier test left loaded keeps the old text (and VS Code's old stat) until reverted.
+   */
+  const showMdadm = async (): Promise<vscode.TextEditor> => {
+    const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(mdadmUri), { preview: false });
+    if (editor.document.getText() !== hostFile('mdadm.conf')) await vscode.commands.executeCommand('workbench.action.files.revert');
+    await until('the editor to show the host’s mdadm.conf', () => editor.document.getText() === hostFile('mdadm.conf'));
+    return editor;
+  };
 
   before(async () => {
     fixture = labFixture();
