@@ -70,8 +70,12 @@ function create(env: ToolEnv, args: string[]): ToolResult {
   });
 }
 
-/** `mdadm --add /dev/mdN /dev/sdX`: the member joins (the simulator rebuilds instantly). */
-function add(env: ToolEnv, args: string[]): ToolResult {
+/**
+ * The shape `--add` and `--fail` share: `mdadm [--manage] /dev/mdN <op> /dev/sdX...` looks the array up, applies
+ * `perDisk` to each named drive in order (a failure stops there, keeping the messages so far), then counts one
+ * event and rewrites the host files.
+ */
+function manageMembers(env: ToolEnv, args: string[], perDisk: (array: MdArray, devPath: string, disk: string, err: string) => string | ToolResult): ToolResult {
   const [devPath, ...disks] = args.filter((a) => a.startsWith('/dev/'));
   return env.store.mutate((state) => {
     const { dom0 } = dom0Of(state);
@@ -79,18 +83,28 @@ function add(env: ToolEnv, args: string[]): ToolResult {
     if (!array || !devPath) return fail(`mdadm: error opening ${devPath ?? ''}: No such file or directory\n`);
     let err = '';
     for (const disk of disks) {
-      const dev = disk.replace('/dev/', '');
-      const existing = array.members.find((m) => m.dev === dev);
-      const freeSlot = Array.from({ length: array.raidDevices }, (_, i) => i).find((i) => !array.members.some((m) => m.role === i && m.state !== 'faulty'));
-      if (existing && existing.state !== 'faulty') return fail(`mdadm: Cannot open ${disk}: Device or resource busy\n`);
-      array.members = array.members.filter((m) => m.dev !== dev);
-      const [major, minor] = diskNumbers(dev);
-      array.members.push({ dev, role: freeSlot ?? array.members.length, major, minor, ...(freeSlot === undefined ? { state: 'spare' as const } : {}) });
-      err += `mdadm: added ${disk}\n`;
+      const step = perDisk(array, devPath, disk, err);
+      if (typeof step !== 'string') return step;
+      err += step;
     }
     array.events += 1;
     syncHostFiles(env.paths, dom0);
     return ok('', err);
+  });
+}
+
+/** `mdadm --add /dev/mdN /dev/sdX`: the member joins (the simulator rebuilds instantly). */
+function add(env: ToolEnv, args: string[]): ToolResult {
+  return manageMembers(env, args, (array, _devPath, disk) => {
+    const dev = disk.replace('/dev/', '');
+    const existing = array.members.find((m) => m.dev === dev);
+    const freeSlot = Array.from({ length: array.raidDevices }, (_, i) => i).find((i) => !array.members.some((m) => m.role === i && m.state !== 'faulty'));
+    if (existing && existing.state !== 'faulty') return fail(`mdadm: Cannot open ${disk}: Device or resource busy\n`);
+    array.members = array.members.filter((m) => m.dev !== dev);
+    const [major, minor] = diskNumbers(dev);
+    // The kernel binds a new member at the head of the array's disk list, which /proc/mdstat prints in order.
+    array.members.unshift({ dev, role: freeSlot ?? array.members.length, major, minor, ...(freeSlot === undefined ? { state: 'spare' as const } : {}) });
+    return `mdadm: added ${disk}\n`;
   });
 }
 
@@ -99,21 +113,11 @@ function add(env: ToolEnv, args: string[]): ToolResult {
  * and its slot goes down, as the md driver shows a failed drive. mdadm 4.x's Manage.c messages.
  */
 function setFaulty(env: ToolEnv, args: string[]): ToolResult {
-  const [devPath, ...disks] = args.filter((a) => a.startsWith('/dev/'));
-  return env.store.mutate((state) => {
-    const { dom0 } = dom0Of(state);
-    const array = devPath ? findArray(dom0.md.arrays, devPath) : undefined;
-    if (!array || !devPath) return fail(`mdadm: error opening ${devPath ?? ''}: No such file or directory\n`);
-    let err = '';
-    for (const disk of disks) {
-      const member = array.members.find((m) => m.dev === disk.replace('/dev/', ''));
-      if (!member) return fail(`${err}mdadm: set device faulty failed for ${disk}:  No such device\n`);
-      member.state = 'faulty';
-      err += `mdadm: set ${disk} faulty in ${devPath}\n`;
-    }
-    array.events += 1;
-    syncHostFiles(env.paths, dom0);
-    return ok('', err);
+  return manageMembers(env, args, (array, devPath, disk, err) => {
+    const member = array.members.find((m) => m.dev === disk.replace('/dev/', ''));
+    if (!member) return fail(`${err}mdadm: set device faulty failed for ${disk}:  No such device\n`);
+    member.state = 'faulty';
+    return `mdadm: set ${disk} faulty in ${devPath}\n`;
   });
 }
 
