@@ -4,7 +4,7 @@ import type { LintContext } from '../languageSupport';
 import { removeLinesEdit } from '../lineEdits';
 import { parseCInteger } from '../parseCInteger';
 import { rangeOf, replaceFix } from '../rangeOf';
-import { firstCrLine, lineOffsets, splitSourceLines, type SourceLines } from '../sourceLines';
+import { firstCrLine, splitSourceLines, type SourceLines } from '../sourceLines';
 import { suggestName } from '../suggestName';
 import { checkXlDisk } from './checkXlDisk';
 import { checkXlNested } from './checkXlNested';
@@ -50,9 +50,8 @@ class XlStatementChecker {
     private readonly out: Finding[],
     private readonly nested: boolean,
     private readonly domainName: string,
-    /** The document as code units and where each line starts in them, for the disk spec check. */
+    /** The document as code units, for the disk spec check. */
     private readonly codes: CodeUnits,
-    private readonly lineStarts: Int32Array,
   ) {}
 
   private push(range: Finding['range'], severity: Finding['severity'], code: string, message: string, fixes?: Fix[]): void {
@@ -85,7 +84,7 @@ class XlStatementChecker {
         if (item.kind === 'number' && /^0[0-7]+$/.test(item.text)) this.octal(item.text, valueRange(item));
         if (item.kind !== 'string') continue;
         if (vif) checkXlVif(item, { nested: this.nested, macSeed: `${this.domainName}#${index}` }, this.out);
-        if (disk) checkXlDisk(item, this.codes, (this.lineStarts[item.line] as number) + item.start + 1, this.out);
+        if (disk) checkXlDisk(item, this.codes, this.out);
       }
     }
   }
@@ -145,7 +144,7 @@ class XlStatementChecker {
 type XlNumberOrString = Exclude<XlValue, { kind: 'list' }>;
 
 /** The per-key rules: unknown, ignored and deprecated keys, repeats, `+=`. */
-function checkKeys(settings: XlSettings, source: SourceLines, commentStart: Int32Array, checker: XlStatementChecker, out: Finding[]): void {
+function checkKeys(settings: XlSettings, source: () => SourceLines, commentStart: Int32Array, checker: XlStatementChecker, out: Finding[]): void {
   const previousOf = new Map<string, XlStatement>();
   const valueKind = new Map<string, 'list' | 'atom'>();
   for (const s of settings.statements) {
@@ -165,11 +164,11 @@ function checkKeys(settings: XlSettings, source: SourceLines, commentStart: Int3
     if (s.op === '=') {
       if (previous) {
         const fixes: Fix[] = [];
-        if (ownsLines(source, previous, commentStart)) {
-          fixes.push({ title: `Remove the earlier \`${s.key}\` on line ${previous.line + 1} (its value is ignored)`, edits: [removeLinesEdit(source, previous.line, valueRange(previous.value).end.line)], preferred: true });
+        if (ownsLines(source(), previous, commentStart)) {
+          fixes.push({ title: `Remove the earlier \`${s.key}\` on line ${previous.line + 1} (its value is ignored)`, edits: [removeLinesEdit(source(), previous.line, valueRange(previous.value).end.line)], preferred: true });
         }
-        if (ownsLines(source, s, commentStart)) {
-          fixes.push({ title: `Remove this \`${s.key}\` (keeps the value of line ${previous.line + 1})`, edits: [removeLinesEdit(source, s.line, valueRange(s.value).end.line)] });
+        if (ownsLines(source(), s, commentStart)) {
+          fixes.push({ title: `Remove this \`${s.key}\` (keeps the value of line ${previous.line + 1})`, edits: [removeLinesEdit(source(), s.line, valueRange(s.value).end.line)] });
         }
         out.push({ range: keyRange(s), severity: 'warning', code: 'xl/duplicate-key', message: `\`${s.key}\` is already set on line ${previous.line + 1}; xl silently uses the last one.`, fixes });
       }
@@ -199,9 +198,9 @@ function diskTargets(settings: XlSettings): string[] {
 }
 
 /** The whole-config rules: name, memory and vCPU limits, ballooning. */
-function checkConfig(settings: XlSettings, source: SourceLines, out: Finding[]): void {
+function checkConfig(settings: XlSettings, source: () => SourceLines, out: Finding[]): void {
   if (!settings.last('name')) {
-    out.push({ range: rangeOf(0, 0, (source.lines[0] as string).length), severity: 'error', code: 'xl/name-missing', message: 'No `name`: xl refuses a domain config without one.' });
+    out.push({ range: rangeOf(0, 0, (source().lines[0] as string).length), severity: 'error', code: 'xl/name-missing', message: 'No `name`: xl refuses a domain config without one.' });
   }
   const below = (big: string, small: string, code: string, message: string): void => {
     const bigValue = settings.number(big);
@@ -233,17 +232,21 @@ function isNestedProfile(settings: XlSettings, context: LintContext): boolean {
 
 /** Lints a Xen xl domain config (config-formats.md §1). */
 export function analyzeXl(text: string, context: LintContext): Finding[] {
-  const source = splitSourceLines(text);
+  // The lines as strings only for the rules that fire and need them: cutting every line cost more than the
+  // rest of the lint of a clean file.
+  let lines: SourceLines | undefined;
+  const source = (): SourceLines => (lines ??= splitSourceLines(text));
   const out: Finding[] = [];
   if (context.hasBom) {
     out.push({ range: rangeOf(0, 0, 0), severity: 'error', code: 'xl/bom', message: 'The file starts with a UTF-8 byte order mark, which xl rejects as a lexical error. Save it as UTF-8 without BOM.' });
   }
-  const parsed = parseXl(source);
-  checkCrlf(source, parsed.commentStart, out);
+  const codes = codeUnits(text);
+  const parsed = parseXl(text, codes);
+  if (text.includes('\r')) checkCrlf(source(), parsed.commentStart, out);
   out.push(...parsed.findings);
   const settings = new XlSettings(parsed.statements);
   const profile = isNestedProfile(settings, context);
-  const checker = new XlStatementChecker(out, profile, settings.string('name') ?? '', codeUnits(text), lineOffsets(source));
+  const checker = new XlStatementChecker(out, profile, settings.string('name') ?? '', codes);
   checkKeys(settings, source, parsed.commentStart, checker, out);
   checkConfig(settings, source, out);
   checkXlNested(settings, source, profile, out);

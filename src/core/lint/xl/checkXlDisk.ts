@@ -4,6 +4,7 @@ import { replaceFix } from '../rangeOf';
 import { suggestName } from '../suggestName';
 import type { XlString } from './parseXl';
 import { specRange } from './splitXlSpec';
+import { spells, XlWordTable } from './xlWordTable';
 
 const namedKeys = ['target', 'format', 'vdev', 'access', 'devtype', 'backend', 'backendtype', 'script', 'specification', 'grant_usage', 'colo-host', 'colo-port', 'colo-export', 'active-disk', 'hidden-disk'];
 const flags = ['cdrom', 'direct-io-safe', 'discard', 'no-discard', 'trusted', 'untrusted'];
@@ -29,26 +30,18 @@ const modernOrder = [TARGET, FORMAT, VDEV, ACCESS];
 const UNKNOWN_KEY = -1;
 const POSITIONAL = -2;
 
+const namedKeyTable = new XlWordTable(namedKeys);
+const flagTable = new XlWordTable(flags);
+const accessTable = new XlWordTable(accessValues);
+const formatTable = new XlWordTable(formatValues);
+const backendtypeTable = new XlWordTable(backendtypeValues);
+
 function allowedValues(param: number): readonly string[] | undefined {
   return param === ACCESS ? accessValues : param === FORMAT ? formatValues : param === BACKENDTYPE ? backendtypeValues : undefined;
 }
 
-/**
- * Index of the word of `words` spelled by the `length` code units at `at`, or -1. Compares in place: slicing
- * each item into a string to look it up cost more than the rest of the check.
- */
-function wordAt(codes: CodeUnits, at: number, length: number, words: readonly string[]): number {
-  for (let w = 0; w < words.length; w++) {
-    const word = words[w] as string;
-    if (word.length === length && spells(codes, at, word)) return w;
-  }
-  return -1;
-}
-
-/** Whether the code units at `at` spell `word`. */
-function spells(codes: CodeUnits, at: number, word: string): boolean {
-  for (let i = 0; i < word.length; i++) if (word.charCodeAt(i) !== codes[at + i]) return false;
-  return true;
+function allowedTable(param: number): XlWordTable | undefined {
+  return param === ACCESS ? accessTable : param === FORMAT ? formatTable : param === BACKENDTYPE ? backendtypeTable : undefined;
 }
 
 /** JavaScript's `\s`, which the `(^|,)\s*target=` search of xl's reading allows before `target=`. */
@@ -104,10 +97,10 @@ function readDiskItems(codes: CodeUnits, base: number, n: number, into: DiskItem
     if (eq >= b) eq = -1;
     let kind = POSITIONAL;
     if (eq >= 0) {
-      const param = wordAt(codes, base + a, eq - a, namedKeys);
+      const param = namedKeyTable.find(codes, base + a, eq - a);
       kind = param >= 0 ? param : UNKNOWN_KEY;
     } else {
-      const flag = wordAt(codes, base + a, b - a, flags);
+      const flag = flagTable.find(codes, base + a, b - a);
       if (flag >= 0) kind = FLAG_BASE + (flag === NO_DISCARD_FLAG ? DISCARD_FLAG : flag);
     }
     if ((count + 1) * 4 > into.items.length) {
@@ -128,16 +121,34 @@ function readDiskItems(codes: CodeUnits, base: number, n: number, into: DiskItem
   into.target = target;
 }
 
-/** Reports the problems of one disk spec; ranges are made only for what is reported. */
+/** Whether the code unit `c` occurs in `codes[from, to)`. */
+function occurs(codes: CodeUnits, from: number, to: number, c: number): boolean {
+  for (let i = from; i < to; i++) if (codes[i] === c) return true;
+  return false;
+}
+
+const COLON = 0x3a;
+const EQ = 0x3d;
+const CDROM_SUFFIX = ':cdrom';
+
+/**
+ * Reports the problems of one disk spec; ranges and text are made only for what is reported. One instance
+ * serves every spec ({@link start} resets it): a large config has thousands.
+ */
 class DiskSpecCheck {
   private seen = 0;
+  private str!: XlString;
+  private codes!: CodeUnits;
+  private base = 0;
+  private out!: Finding[];
 
-  constructor(
-    private readonly str: XlString,
-    private readonly codes: CodeUnits,
-    private readonly base: number,
-    private readonly out: Finding[],
-  ) {}
+  start(str: XlString, codes: CodeUnits, out: Finding[]): void {
+    this.seen = 0;
+    this.str = str;
+    this.codes = codes;
+    this.base = str.bodyOffset;
+    this.out = out;
+  }
 
   report(offset: number, end: number, severity: Finding['severity'], code: string, message: string, fixes?: Finding['fixes']): void {
     const range = specRange(this.str, offset, end - offset);
@@ -152,25 +163,30 @@ class DiskSpecCheck {
   }
 
   checkAllowed(param: number, offset: number, valueOffset: number, end: number): void {
-    const values = allowedValues(param);
-    if (!values || valueOffset === end || wordAt(this.codes, this.base + valueOffset, end - valueOffset, values) >= 0) return;
+    const table = allowedTable(param);
+    if (!table || valueOffset === end || table.find(this.codes, this.base + valueOffset, end - valueOffset) >= 0) return;
+    const values = allowedValues(param) as readonly string[];
     const value = this.str.body.slice(valueOffset, end);
     const suggestion = suggestName(value, values);
     this.report(offset, end, 'error', 'xl/disk-spec', `\`${value}\` is not a valid disk ${namedKeys[param] as string}: use ${values.map((v) => `\`${v}\``).join(', ')}.`, suggestion ? [replaceFix(`Replace with \`${suggestion}\``, specRange(this.str, valueOffset, value.length), suggestion, true)] : []);
   }
 }
 
+const check = new DiskSpecCheck();
+
 /**
  * Reads one disk spec string (xl-disk-configuration(5)) and reports its errors. Named `key=value` items
  * and flags can appear anywhere; `target=` swallows the rest of the string. Items without `=` are
  * positional: four of them mean `target,format,vdev,access`, two or three the old `target,vdev,access`.
- * `codes` holds the document's code units (`codeUnits(text)`), the body's starting at `bodyOffset`.
+ * `codes` holds the document's code units (`codeUnits(text)`): the body is read there, at `str.bodyOffset`,
+ * and cut as a string only for a message.
  */
-export function checkXlDisk(str: XlString, codes: CodeUnits, bodyOffset: number, out: Finding[]): void {
-  const body = str.body;
-  readDiskItems(codes, bodyOffset, body.length, read);
+export function checkXlDisk(str: XlString, codes: CodeUnits, out: Finding[]): void {
+  const bodyOffset = str.bodyOffset;
+  const length = str.end - str.start - 2;
+  readDiskItems(codes, bodyOffset, length, read);
   const { items, count, target } = read;
-  const check = new DiskSpecCheck(str, codes, bodyOffset, out);
+  check.start(str, codes, out);
   let positionalCount = 0;
   for (let k = 0; k < count; k++) if (items[k * 4 + 3] === POSITIONAL) positionalCount++;
   const order = positionalCount === 2 || positionalCount === 3 ? legacyOrder : modernOrder;
@@ -181,7 +197,7 @@ export function checkXlDisk(str: XlString, codes: CodeUnits, bodyOffset: number,
     const eq = items[k * 4 + 2] as number;
     const kind = items[k * 4 + 3] as number;
     if (kind === UNKNOWN_KEY) {
-      const key = body.slice(a, eq);
+      const key = str.body.slice(a, eq);
       const suggestion = suggestName(key, namedKeys);
       check.report(a, b, 'error', 'xl/disk-spec', `\`${key}=\` is not a disk parameter.`, suggestion ? [replaceFix(`Rename to \`${suggestion}\``, specRange(str, a, key.length), suggestion, true)] : []);
       continue;
@@ -204,19 +220,18 @@ export function checkXlDisk(str: XlString, codes: CodeUnits, bodyOffset: number,
     check.setParam(param, namedKeys[param] as string, a, b);
     if (param === TARGET) {
       // Every deprecated prefix ends in `:`, so a target without one needs no regex (and no copy).
-      const colon = body.indexOf(':', a);
-      const prefix = colon >= 0 && colon < b ? deprecatedPrefix.exec(body.slice(a, b))?.[1] : undefined;
+      const prefix = occurs(codes, bodyOffset + a, bodyOffset + b, COLON) ? deprecatedPrefix.exec(str.body.slice(a, b))?.[1] : undefined;
       if (prefix !== undefined) check.report(a, b, 'info', 'xl/disk-deprecated-syntax', `The \`${prefix}:\` prefix is deprecated: use \`format=\`/\`backendtype=\` and a plain target.`);
     }
-    if (param === VDEV && b - a >= 6 && body.endsWith(':cdrom', b)) check.report(a, b, 'info', 'xl/disk-deprecated-syntax', '`vdev:cdrom` is the old syntax: write `vdev=..., devtype=cdrom`.');
+    if (param === VDEV && b - a >= CDROM_SUFFIX.length && spells(codes, bodyOffset + b - CDROM_SUFFIX.length, CDROM_SUFFIX)) check.report(a, b, 'info', 'xl/disk-deprecated-syntax', '`vdev:cdrom` is the old syntax: write `vdev=..., devtype=cdrom`.');
     check.checkAllowed(param, a, a, b);
   }
   if (target >= 0) {
     const valueOffset = target + 'target='.length;
-    check.setParam(TARGET, 'target', target, body.length);
-    const swallowed = body.indexOf('=', valueOffset) >= 0 ? /,\s*([a-z_-]+)=/.exec(body.slice(valueOffset)) : null;
+    check.setParam(TARGET, 'target', target, length);
+    const swallowed = occurs(codes, bodyOffset + valueOffset, bodyOffset + length, EQ) ? /,\s*([a-z_-]+)=/.exec(str.body.slice(valueOffset)) : null;
     if (swallowed && namedKeys.includes(swallowed[1] as string)) {
-      check.report(target, body.length, 'error', 'xl/disk-spec', `\`target=\` must come last: everything after it, including \`${swallowed[1] as string}=\`, becomes part of the path.`);
+      check.report(target, length, 'error', 'xl/disk-spec', `\`target=\` must come last: everything after it, including \`${swallowed[1] as string}=\`, becomes part of the path.`);
     }
   }
 }

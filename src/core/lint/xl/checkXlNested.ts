@@ -17,16 +17,17 @@ function setValueFix(s: XlStatement, newText: string, title = `Set \`${s.key} = 
 
 /**
  * The rules that tie `nestedhvm` to the rest of the config (config-formats.md §1.3). The ones tagged N in
- * the reference run only when `profile` is true; the others whenever `nestedhvm` is on.
+ * the reference run only when `profile` is true; the others whenever `nestedhvm` is on. `source` cuts the
+ * lines, for the fixes that need them.
  */
-export function checkXlNested(settings: XlSettings, source: SourceLines, profile: boolean, out: Finding[]): void {
+export function checkXlNested(settings: XlSettings, source: () => SourceLines, profile: boolean, out: Finding[]): void {
   const nestedhvm = settings.number('nestedhvm');
   const nestedOn = nestedhvm !== undefined && nestedhvm !== 0;
   const nestedStatement = settings.last('nestedhvm');
   if (nestedOn && nestedStatement) {
     const hap = settings.last('hap');
     if (!hap) {
-      out.push({ range: keyRange(nestedStatement), severity: 'info', code: 'xl/nested-hap-explicit', message: '`hap` is not set: it defaults to 1 only when the CPU has EPT/NPT. The guide sets `hap=1` explicitly.', fixes: [{ title: 'Add `hap = 1`', edits: [insertLineEdit(source, nestedStatement.line, 'hap = 1')], preferred: true }] });
+      out.push({ range: keyRange(nestedStatement), severity: 'info', code: 'xl/nested-hap-explicit', message: '`hap` is not set: it defaults to 1 only when the CPU has EPT/NPT. The guide sets `hap=1` explicitly.', fixes: [{ title: 'Add `hap = 1`', edits: [insertLineEdit(source(), nestedStatement.line, 'hap = 1')], preferred: true }] });
     } else if (settings.number('hap') === 0) {
       out.push({ range: keyRange(hap), severity: 'error', code: 'xl/nested-hap', message: 'Xen refuses nested HVM without hardware-assisted paging ("Nested virt not supported without HAP"): set `hap = 1`.', fixes: [setValueFix(hap, '1')] });
     }
@@ -52,10 +53,10 @@ export function checkXlNested(settings: XlSettings, source: SourceLines, profile
   if (!profile) return;
   if (!nestedOn) {
     const name = settings.last('name');
-    const range = name ? keyRange(name) : rangeOf(0, 0, (source.lines[0] as string).length);
+    const range = name ? keyRange(name) : rangeOf(0, 0, (source().lines[0] as string).length);
     const fix: Fix = nestedStatement
       ? setValueFix(nestedStatement, '1')
-      : { title: 'Add `nestedhvm = 1`', edits: [name ? insertLineEdit(source, name.line, 'nestedhvm = 1') : { range: rangeOf(0, 0, 0), newText: `nestedhvm = 1${source.endings.find((e) => e !== '') ?? '\n'}` }], preferred: true };
+      : { title: 'Add `nestedhvm = 1`', edits: [name ? insertLineEdit(source(), name.line, 'nestedhvm = 1') : { range: rangeOf(0, 0, 0), newText: `nestedhvm = 1${source().endings.find((e) => e !== '') ?? '\n'}` }], preferred: true };
     out.push({ range, severity: 'warning', code: 'xl/nested-not-enabled', message: 'This guest looks like a nested XCP-ng but `nestedhvm` is not 1: XCP-ng will find no VT-x/AMD-V to run its guests.', fixes: [fix] });
   }
   const floor = (key: string, minimum: number, code: string, message: string): void => {

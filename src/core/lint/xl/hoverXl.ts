@@ -1,7 +1,6 @@
 import type { HoverInfo } from '../languageSupport';
 import type { Position } from '../finding';
 import { rangeOf } from '../rangeOf';
-import { splitSourceLines } from '../sourceLines';
 import { xlValueRange as valueRange } from './xlValueRange';
 import { parseXl, type XlValue } from './parseXl';
 import { splitXlSpec, specRange } from './splitXlSpec';
@@ -24,7 +23,7 @@ function innermost(value: XlValue, p: Position): XlValue | undefined {
 
 /** Hover for an xl config: the key under the cursor, or the vif/disk item under it inside a spec string. */
 export function hoverXl(text: string, position: Position): HoverInfo | undefined {
-  const parsed = parseXl(splitSourceLines(text));
+  const parsed = parseXl(text);
   for (const s of parsed.statements) {
     const keyRange = rangeOf(s.line, s.keyStart, s.keyEnd);
     if (contains(keyRange, position)) {

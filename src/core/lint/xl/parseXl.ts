@@ -1,8 +1,8 @@
 import type { Finding, Fix } from '../finding';
 import { rangeOf, replaceFix } from '../rangeOf';
-import type { SourceLines } from '../sourceLines';
+import { codeUnits, type CodeUnits } from '../codeUnits';
 import { decodeXlString, type DecodedXlString } from './decodeXlString';
-import { lexXlLine, type XlToken } from './lexXlLine';
+import { XL_ESCAPED, XL_PYTHON, XlLexer, XlTok } from './xlLexer';
 import { isNumericXlKey, xlKeys } from './xlKeys';
 import { ownEntry } from '../ownEntry';
 
@@ -13,6 +13,8 @@ export interface XlString {
   readonly end: number;
   /** The text between the quotes, escapes not interpreted. */
   readonly body: string;
+  /** Where the body starts in the text: its code units are `codeUnits(text)` from there. */
+  readonly bodyOffset: number;
   readonly decoded: DecodedXlString;
 }
 
@@ -52,16 +54,39 @@ export interface XlParse {
   readonly commentStart: Int32Array;
 }
 
-/** Where a bare word ends: at a blank or a character that structures a statement. */
-function bareWordEnd(text: string, from: number): number {
-  let i = from;
-  while (i < text.length) {
-    const c = text[i] as string;
-    if (c === ' ' || c === '\t' || c === '=' || c === ',' || c === '[' || c === ']' || c === ';' || c === '#' || c === "'" || c === '"') break;
-    if (c === '+' && text[i + 1] === '=') break;
-    i++;
+/** One token as a value, for the places that keep a token past reading the next (statements, reports). */
+interface XlToken {
+  readonly kind: XlTok;
+  readonly line: number;
+  readonly start: number;
+  readonly end: number;
+  readonly flags: number;
+}
+
+/**
+ * A string whose body is cut from the text (and decoded) only when asked for: a disk list holds thousands of
+ * strings, and the lint reads their code units, not their text.
+ */
+class XlStringNode implements XlString {
+  readonly kind = 'string';
+  private bodyText: string | undefined;
+
+  constructor(
+    readonly line: number,
+    readonly start: number,
+    readonly end: number,
+    readonly bodyOffset: number,
+    private readonly text: string,
+    private decodedValue: DecodedXlString | undefined,
+  ) {}
+
+  get body(): string {
+    return (this.bodyText ??= this.text.slice(this.bodyOffset, this.bodyOffset + this.end - this.start - 2));
   }
-  return i;
+
+  get decoded(): DecodedXlString {
+    return (this.decodedValue ??= decodeXlString(this.body));
+  }
 }
 
 /** Quotes a bare word as an xl string, escaping what the chosen quote and backslashes need. */
@@ -79,50 +104,62 @@ function looksLikePath(body: string): boolean {
 
 const booleanWords: Record<string, string> = { true: '1', yes: '1', on: '1', false: '0', no: '0', off: '0' };
 
-/** Parses the token stream like xl's bison grammar, recovering at the end of each statement. */
 /** Lists nested deeper than this are not parsed: each level is a recursion, and the stack must not overflow. */
 const MAX_NESTING = 500;
 
+/** Parses the token stream like xl's bison grammar, recovering at the end of each statement. */
 class XlParser {
   private depth = 0;
-  /** Tokens lexed and not yet dropped; `pos` indexes it. */
-  private tokens: XlToken[] = [];
+  /** Index of the current token in the lexer's queue. */
   private pos = 0;
-  /** The next line to lex. */
-  private lexed = 0;
   readonly statements: XlStatement[] = [];
   readonly findings: Finding[] = [];
-  readonly commentStart: Int32Array;
 
-  constructor(private readonly lines: readonly string[]) {
-    this.commentStart = new Int32Array(lines.length).fill(-1);
+  constructor(readonly lexer: XlLexer) {}
+
+  /** Lexes up to the token at `index` of the queue (past the end of the text, more `eof` tokens). */
+  private fill(index: number): void {
+    while (index >= this.lexer.count) this.lexer.lexOne();
   }
 
-  /** The token at `index`, lexing lines as far as needed; undefined past the end of the text. */
-  private tokenAt(index: number): XlToken | undefined {
-    while (index >= this.tokens.length && this.lexed < this.lines.length) lexXlLine(this.lines, this.lexed++, this.tokens, this.commentStart);
-    return this.tokens[index];
+  private kindAt(index: number): XlTok {
+    this.fill(index);
+    return this.lexer.kinds[index] as XlTok;
+  }
+
+  private tokenAt(index: number): XlToken {
+    this.fill(index);
+    const l = this.lexer;
+    return { kind: l.kinds[index] as XlTok, line: l.lines[index] as number, start: l.starts[index] as number, end: l.ends[index] as number, flags: l.flags[index] as number };
   }
 
   private peek(): XlToken {
-    return this.tokenAt(this.pos) ?? (this.tokens[this.tokens.length - 1] as XlToken);
+    return this.tokenAt(this.pos);
+  }
+
+  private peekKind(): XlTok {
+    return this.kindAt(this.pos);
   }
 
   /**
-   * Moves to the next token, dropping the ones read once they are many and at least half the buffer: the
-   * parser never goes back further than the current token, short-lived tokens cost the garbage collector
-   * nothing, and the half keeps the copying linear when one line holds millions of tokens.
+   * Moves to the next token, dropping the ones read once all are read, or once they are many and at least
+   * half the queue: the parser never goes back further than the current token, and the half keeps the
+   * copying linear when one line holds millions of tokens.
    */
   private advance(): void {
     this.pos++;
-    if (this.pos >= 256 && this.pos * 2 >= this.tokens.length && (this.pos < this.tokens.length || (this.pos === this.tokens.length && this.lexed < this.lines.length))) {
-      this.tokens = this.tokens.slice(this.pos);
+    if (this.pos === this.lexer.count || (this.pos >= 256 && this.pos * 2 >= this.lexer.count)) {
+      this.lexer.drop(this.pos);
       this.pos = 0;
     }
   }
 
+  private slice(line: number, start: number, end: number): string {
+    return this.lexer.text.slice(this.lexer.offset(line, start), this.lexer.offset(line, end));
+  }
+
   private text(t: XlToken): string {
-    return (this.lines[t.line] as string).slice(t.start, t.end);
+    return this.slice(t.line, t.start, t.end);
   }
 
   private report(code: string, t: { line: number; start: number; end: number }, message: string, severity: Finding['severity'] = 'error', fixes?: Fix[]): void {
@@ -132,29 +169,41 @@ class XlParser {
 
   /** Moves past every token that starts before `end` on the token's line: the rest of a bare word. */
   private consumeWord(line: number, end: number): void {
-    while (this.peek().line === line && this.peek().start < end && this.peek().kind !== 'newline' && this.peek().kind !== 'eof') this.advance();
+    for (;;) {
+      this.fill(this.pos);
+      const l = this.lexer;
+      const kind = l.kinds[this.pos];
+      if (l.lines[this.pos] !== line || (l.starts[this.pos] as number) >= end || kind === XlTok.Newline || kind === XlTok.Eof) return;
+      this.advance();
+    }
   }
 
   private skipToLineEnd(): void {
-    while (this.peek().kind !== 'newline' && this.peek().kind !== 'eof') this.advance();
+    for (let kind = this.peekKind(); kind !== XlTok.Newline && kind !== XlTok.Eof; kind = this.peekKind()) this.advance();
   }
 
   /** `ident =` or `ident +=` at the given token: the start of a new statement. */
   private startsStatement(index: number): boolean {
-    const t = this.tokenAt(index);
-    if (!t || (t.kind !== 'ident' && t.kind !== 'error')) return false;
-    const end = bareWordEnd(this.lines[t.line] as string, t.start);
+    const kind = this.kindAt(index);
+    if (kind !== XlTok.Ident && kind !== XlTok.Error) return false;
+    const l = this.lexer;
+    const line = l.lines[index] as number;
+    const end = l.bareWordEnd(line, l.starts[index] as number);
     let j = index;
-    for (let u: XlToken | undefined = t; u && u.line === t.line && u.start < end && u.kind !== 'newline'; u = this.tokenAt(j)) j++;
-    const op = this.tokenAt(j);
-    return op !== undefined && op.line === t.line && (op.kind === 'eq' || op.kind === 'plusEq');
+    for (;;) {
+      this.fill(j);
+      if (l.lines[j] !== line || (l.starts[j] as number) >= end || l.kinds[j] === XlTok.Newline) break;
+      j++;
+    }
+    const op = this.kindAt(j);
+    return l.lines[j] === line && (op === XlTok.Eq || op === XlTok.PlusEq);
   }
 
   parseFile(): void {
     for (;;) {
-      const t = this.peek();
-      if (t.kind === 'eof') return;
-      if (t.kind === 'newline' || t.kind === 'semi') {
+      const kind = this.peekKind();
+      if (kind === XlTok.Eof) return;
+      if (kind === XlTok.Newline || kind === XlTok.Semi) {
         this.advance();
         continue;
       }
@@ -164,17 +213,16 @@ class XlParser {
 
   private parseStatement(): void {
     const t = this.peek();
-    if (t.kind !== 'ident' && t.kind !== 'error' && t.kind !== 'number') {
+    if (t.kind !== XlTok.Ident && t.kind !== XlTok.Error && t.kind !== XlTok.Number) {
       this.reportStray(t, 'a statement starts with a key');
       this.skipToLineEnd();
       return;
     }
-    const lineText = this.lines[t.line] as string;
-    const keyEnd = Math.max(bareWordEnd(lineText, t.start), t.end);
-    const key = lineText.slice(t.start, keyEnd);
+    const keyEnd = Math.max(this.lexer.bareWordEnd(t.line, t.start), t.end);
+    const key = this.slice(t.line, t.start, keyEnd);
     this.consumeWord(t.line, keyEnd);
     const op = this.peek();
-    if (op.kind !== 'eq' && op.kind !== 'plusEq') {
+    if (op.kind !== XlTok.Eq && op.kind !== XlTok.PlusEq) {
       if (key === '\\') this.reportStray(t, 'a statement starts with a key');
       else this.report('xl/syntax', { line: t.line, start: t.start, end: keyEnd }, `\`${key}\` is not an assignment: expected \`${key} = value\`.`);
       this.skipToLineEnd();
@@ -185,10 +233,10 @@ class XlParser {
     this.advance();
     const value = this.parseValue(key);
     if (value === undefined) {
-      this.report('xl/syntax', { line: op.line, start: op.start, end: op.end }, `\`${key} ${op.kind === 'eq' ? '=' : '+='}\` has no value after it.`);
+      this.report('xl/syntax', { line: op.line, start: op.start, end: op.end }, `\`${key} ${op.kind === XlTok.Eq ? '=' : '+='}\` has no value after it.`);
     }
     if (value && validKey) {
-      this.statements.push({ key, line: t.line, keyStart: t.start, keyEnd, op: op.kind === 'eq' ? '=' : '+=', value });
+      this.statements.push({ key, line: t.line, keyStart: t.start, keyEnd, op: op.kind === XlTok.Eq ? '=' : '+=', value });
     }
     this.expectStatementEnd();
   }
@@ -201,7 +249,7 @@ class XlParser {
 
   private expectStatementEnd(): void {
     const t = this.peek();
-    if (t.kind === 'newline' || t.kind === 'eof' || t.kind === 'semi') return;
+    if (t.kind === XlTok.Newline || t.kind === XlTok.Eof || t.kind === XlTok.Semi) return;
     if (this.startsStatement(this.pos)) {
       this.report('xl/syntax', t, 'Two statements on one line need a `;` between them.', 'error', [replaceFix('Insert `;`', rangeOf(t.line, t.start, t.start), '; ', true)]);
     } else {
@@ -212,16 +260,15 @@ class XlParser {
 
   /** Reports a token that cannot appear where it is, choosing the most specific rule. */
   private reportStray(t: XlToken, what: string): void {
-    const lineText = this.lines[t.line] as string;
-    if (t.kind === 'unterminated') {
+    if (t.kind === XlTok.Unterminated) {
       this.report('xl/unterminated-string', t, 'The string is not closed on this line: xl strings cannot span lines.');
-    } else if (t.kind === 'error' && lineText.slice(t.start).trimEnd() === '\\') {
+    } else if (t.kind === XlTok.Error && this.lexer.lineText(t.line).slice(t.start).trimEnd() === '\\') {
       this.report('xl/line-continuation', t, 'xl has no line continuation: a trailing `\\` is a lexical error. Lists may span lines without it.');
-    } else if (t.kind === 'rbracket') {
+    } else if (t.kind === XlTok.RBracket) {
       this.report('xl/syntax', t, '`]` without a matching `[`.');
     } else {
-      const text = t.kind === 'newline' || t.kind === 'eof' ? 'end of line' : `\`${this.text(t)}\``;
-      const python = t.python ? ' (the file looks like Python: xl configs are not Python)' : '';
+      const text = t.kind === XlTok.Newline || t.kind === XlTok.Eof ? 'end of line' : `\`${this.text(t)}\``;
+      const python = t.flags & XL_PYTHON ? ' (the file looks like Python: xl configs are not Python)' : '';
       this.report('xl/syntax', t, `Syntax error near ${text}: ${what}${python}.`);
     }
   }
@@ -231,43 +278,50 @@ class XlParser {
    * there and has been reported.
    */
   private parseValue(key: string): XlValue | undefined | null {
-    const t = this.peek();
-    const lineText = this.lines[t.line] as string;
-    switch (t.kind) {
-      case 'string': {
+    const l = this.lexer;
+    this.fill(this.pos);
+    const kind = l.kinds[this.pos] as XlTok;
+    const line = l.lines[this.pos] as number;
+    const start = l.starts[this.pos] as number;
+    const end = l.ends[this.pos] as number;
+    switch (kind) {
+      case XlTok.String: {
+        const flags = l.flags[this.pos] as number;
         this.advance();
-        return this.stringValue(t);
+        return this.stringValue(line, start, end, flags);
       }
-      case 'number': {
-        const end = bareWordEnd(lineText, t.start);
-        if (end > t.end) {
-          const word = lineText.slice(t.start, end);
-          this.report('xl/syntax', { line: t.line, start: t.start, end }, `\`${word}\` is not a number: xl numbers are plain integers with no unit or suffix.`);
-          this.consumeWord(t.line, end);
+      case XlTok.Number: {
+        const wordEnd = l.bareWordEnd(line, start);
+        if (wordEnd > end) {
+          const word = this.slice(line, start, wordEnd);
+          this.report('xl/syntax', { line, start, end: wordEnd }, `\`${word}\` is not a number: xl numbers are plain integers with no unit or suffix.`);
+          this.consumeWord(line, wordEnd);
           return null;
         }
         this.advance();
-        return { kind: 'number', line: t.line, start: t.start, end: t.end, text: lineText.slice(t.start, t.end) };
+        return { kind: 'number', line, start, end, text: this.slice(line, start, end) };
       }
-      case 'lbracket':
+      case XlTok.LBracket: {
+        const open = this.peek();
         if (this.depth >= MAX_NESTING) {
-          this.report('xl/syntax', t, 'Lists nested this deeply cannot be read (xl lists hold strings and numbers, not lists).');
+          this.report('xl/syntax', open, 'Lists nested this deeply cannot be read (xl lists hold strings and numbers, not lists).');
           this.skipToLineEnd();
           return null;
         }
         this.depth++;
         try {
-          return this.parseList(t, key);
+          return this.parseList(open, key);
         } finally {
           this.depth--;
         }
-      case 'ident':
-      case 'error': {
-        const end = Math.max(bareWordEnd(lineText, t.start), t.end);
-        const word = lineText.slice(t.start, end);
-        const where = { line: t.line, start: t.start, end };
-        this.consumeWord(t.line, end);
-        if (word === '\\' && lineText.slice(end).trim() === '') {
+      }
+      case XlTok.Ident:
+      case XlTok.Error: {
+        const wordEnd = Math.max(l.bareWordEnd(line, start), end);
+        const word = this.slice(line, start, wordEnd);
+        const where = { line, start, end: wordEnd };
+        this.consumeWord(line, wordEnd);
+        if (word === '\\' && l.lineText(line).slice(wordEnd).trim() === '') {
           this.report('xl/line-continuation', where, 'xl has no line continuation: a trailing `\\` is a lexical error. Lists may span lines without it.');
         } else if (/^-[0-9]/.test(word)) {
           this.report('xl/syntax', where, `\`${word}\`: xl has no negative numbers.`);
@@ -276,8 +330,8 @@ class XlParser {
         }
         return null;
       }
-      case 'unterminated':
-        this.report('xl/unterminated-string', t, 'The string is not closed on this line: xl strings cannot span lines.');
+      case XlTok.Unterminated:
+        this.report('xl/unterminated-string', { line, start, end }, 'The string is not closed on this line: xl strings cannot span lines.');
         this.advance();
         return null;
       default:
@@ -295,21 +349,24 @@ class XlParser {
     this.report('xl/unquoted-value', where, `\`${word}\` is a bare word: xl values are quoted strings, numbers or lists.`, 'error', fixes);
   }
 
-  private stringValue(t: XlToken): XlString {
-    const body = (this.lines[t.line] as string).slice(t.start + 1, t.end - 1);
+  /** A string token's node; only a body with a backslash is cut and decoded here, to report its escapes. */
+  private stringValue(line: number, start: number, end: number, flags: number): XlString {
+    const bodyOffset = this.lexer.offset(line, start + 1);
+    if (!(flags & XL_ESCAPED)) return new XlStringNode(line, start, end, bodyOffset, this.lexer.text, undefined);
+    const body = this.slice(line, start + 1, end - 1);
     const decoded = decodeXlString(body);
     const first = decoded.invalid[0];
     if (first) {
-      const at = t.start + 1 + first.offset;
-      this.report('xl/string-escape', { line: t.line, start: at, end: at + first.length }, `\`${first.sequence}\` is not an escape xl accepts (only \\" \\' \\\\ \\a \\b \\f \\n \\r \\t \\v and octal; \\x is always refused). Write \\\\ for a backslash.`);
+      const at = start + 1 + first.offset;
+      this.report('xl/string-escape', { line, start: at, end: at + first.length }, `\`${first.sequence}\` is not an escape xl accepts (only \\" \\' \\\\ \\a \\b \\f \\n \\r \\t \\v and octal; \\x is always refused). Write \\\\ for a backslash.`);
     }
     const altering = decoded.altering[0];
     if (altering && looksLikePath(body)) {
-      const at = t.start + 1 + altering.offset;
-      const range = rangeOf(t.line, at, at + 1);
-      this.report('xl/string-escape-silent', { line: t.line, start: at, end: at + altering.length }, `\`${altering.sequence}\` in this path is an escape: xl turns it into a control character or drops it. Write \\\\ for a backslash.`, 'warning', [replaceFix('Double the backslash', range, '\\\\', true)]);
+      const at = start + 1 + altering.offset;
+      const range = rangeOf(line, at, at + 1);
+      this.report('xl/string-escape-silent', { line, start: at, end: at + altering.length }, `\`${altering.sequence}\` in this path is an escape: xl turns it into a control character or drops it. Write \\\\ for a backslash.`, 'warning', [replaceFix('Double the backslash', range, '\\\\', true)]);
     }
-    return { kind: 'string', line: t.line, start: t.start, end: t.end, body, decoded };
+    return new XlStringNode(line, start, end, bodyOffset, this.lexer.text, decoded);
   }
 
   private parseList(open: XlToken, key: string): XlList | null {
@@ -318,41 +375,43 @@ class XlParser {
     let expectItem = true;
     let failed = false;
     for (;;) {
-      const t = this.peek();
-      if (t.kind === 'newline') {
+      const kind = this.peekKind();
+      if (kind === XlTok.Newline) {
         if (this.startsStatement(this.pos + 1)) break;
         this.advance();
         continue;
       }
-      if (t.kind === 'eof') break;
-      if (t.kind === 'rbracket') {
+      if (kind === XlTok.Eof) break;
+      if (kind === XlTok.RBracket) {
+        const close = this.peek();
         this.advance();
-        return failed ? null : { kind: 'list', line: open.line, start: open.start, endLine: t.line, end: t.end, items };
+        return failed ? null : { kind: 'list', line: open.line, start: open.start, endLine: close.line, end: close.end, items };
       }
-      if (t.kind === 'comma') {
+      if (kind === XlTok.Comma) {
         if (expectItem) {
-          this.report('xl/syntax', t, 'A list item is missing before this `,`.');
+          this.report('xl/syntax', this.peek(), 'A list item is missing before this `,`.');
           failed = true;
         }
         expectItem = true;
         this.advance();
         continue;
       }
-      if (t.kind === 'semi') {
-        this.report('xl/syntax', t, '`;` inside a list: items are separated by `,`.');
+      if (kind === XlTok.Semi) {
+        this.report('xl/syntax', this.peek(), '`;` inside a list: items are separated by `,`.');
         failed = true;
         this.advance();
         continue;
       }
       if (!expectItem) {
-        this.report('xl/syntax', t, 'A `,` is missing between list items.');
+        this.report('xl/syntax', this.peek(), 'A `,` is missing between list items.');
         failed = true;
       }
       const item = this.parseValue(key);
       if (item) items.push(item);
       else {
         if (item === undefined) {
-          this.reportStray(t, 'expected a list item');
+          // Nothing was read: the current token is still the one that is not an item.
+          this.reportStray(this.peek(), 'expected a list item');
           this.advance();
         }
         failed = true;
@@ -364,15 +423,17 @@ class XlParser {
   }
 }
 
-export function parseXl(source: SourceLines): XlParse {
-  const parser = new XlParser(source.lines);
+/** Parses an xl config; `codes` are its code units when the caller has them already. */
+export function parseXl(text: string, codes: CodeUnits = codeUnits(text)): XlParse {
+  const lexer = new XlLexer(text, codes);
+  const parser = new XlParser(lexer);
   parser.parseFile();
-  const { commentStart } = parser;
-  const last = source.lines.length - 1;
+  const commentStart = lexer.commentStart.subarray(0, lexer.lineCount);
+  const last = lexer.lineCount - 1;
   const hash = commentStart[last] as number;
   // xl's lexer needs a newline after a comment; only the last line can lack one.
-  if (hash >= 0 && source.endings[last] === '') {
-    const end = (source.lines[last] as string).length;
+  if (hash >= 0) {
+    const end = (lexer.lineEnds[last] as number) - (lexer.lineStarts[last] as number);
     const finding: Finding = { range: rangeOf(last, hash, end), severity: 'error', code: 'xl/comment-at-eof', message: 'A comment on the last line needs a newline after it, or xl fails with a lexical error.', fixes: [replaceFix('Add the final newline', rangeOf(last, end, end), '\n', true)] };
     return { statements: parser.statements, findings: [finding, ...parser.findings], commentStart };
   }

@@ -1,6 +1,5 @@
 import type { DocSymbolInfo } from '../languageSupport';
 import { rangeOf } from '../rangeOf';
-import { splitSourceLines } from '../sourceLines';
 import { xlValueRange as valueRange } from './xlValueRange';
 import { parseXl, type XlValue } from './parseXl';
 
@@ -12,7 +11,7 @@ function label(value: XlValue): string {
 
 /** The outline of an xl config: one symbol per assignment, lists with their items as children. */
 export function xlSymbols(text: string): DocSymbolInfo[] {
-  return parseXl(splitSourceLines(text)).statements.map((s) => {
+  return parseXl(text).statements.map((s) => {
     const selectionRange = rangeOf(s.line, s.keyStart, s.keyEnd);
     const range = { start: selectionRange.start, end: valueRange(s.value).end };
     if (s.value.kind !== 'list') return { name: s.key, detail: label(s.value), kind: 'key', range, selectionRange };

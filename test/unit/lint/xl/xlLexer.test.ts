@@ -1,0 +1,75 @@
+import * as assert from 'node:assert/strict';
+import type { Finding } from '../../../../src/core/lint/finding';
+import { languageSupports } from '../../../../src/core/lint/languageSupports';
+import { lintText } from '../../../../src/core/lint/lintText';
+import { xlSymbols } from '../../../../src/core/lint/xl/xlSymbols';
+
+/**
+ * The xl lexer reads the whole text by index (code units, line ends found in the same pass) instead of
+ * line strings: these pin the places where that could drift from reading line by line — a backslash
+ * escaping the closing quote or ending the line, CR terminators inside a list, tabs, a comment at the end.
+ */
+describe('xl lexer over the whole text', () => {
+  const support = languageSupports.get('xen-xl');
+  const lint = (text: string): Finding[] => {
+    assert.ok(support);
+    return lintText(support, text, { fileName: '/etc/xen/lab', nested: 'off' });
+  };
+  const brief = (findings: readonly Finding[]): unknown[] => findings.map((f) => [f.code, f.range.start.line, f.range.start.character, f.range.end.line, f.range.end.character]);
+
+  it('reads an escaped backslash before the closing quote as the end of the string', () => {
+    const text = "name = 'lab\\\\'\nvcpus = 2\n";
+    assert.deepEqual(brief(lint(text)), []);
+    assert.deepEqual(
+      xlSymbols(text).map((s) => [s.name, s.detail]),
+      [
+        ['name', 'lab\\\\'],
+        ['vcpus', '2'],
+      ],
+    );
+  });
+
+  it('stops a string whose backslash escapes the closing quote at the end of its line, not in the next', () => {
+    const text = "name = 'lab\\'\nvcpus = 2\n";
+    assert.deepEqual(brief(lint(text)), [
+      ['xl/name-missing', 0, 0, 0, 13],
+      ['xl/unterminated-string', 0, 7, 0, 13],
+    ]);
+    assert.deepEqual(xlSymbols(text).map((s) => s.name), ['vcpus']);
+  });
+
+  it('a backslash as the last character of a line does not reach into the next line', () => {
+    const text = "name = 'lab'\nkernel = '/boot/x\\\nvcpus = 2\n";
+    assert.deepEqual(brief(lint(text)), [['xl/unterminated-string', 1, 9, 1, 18]]);
+    assert.deepEqual(xlSymbols(text).map((s) => s.name), ['name', 'vcpus']);
+  });
+
+  it('ends lines at a lone CR inside a list, with columns counted from each line', () => {
+    const text = "name = 'lab'\rdisk = [\r  'vdev=xvda,acess=rw,target=/srv/x.img',\r]\r";
+    assert.deepEqual(brief(lint(text)), [
+      ['xl/crlf', 0, 0, 0, 12],
+      ['xl/disk-spec', 2, 13, 2, 21],
+    ]);
+    const disk = xlSymbols(text).find((s) => s.name === 'disk');
+    assert.deepEqual(disk?.range, { start: { line: 1, character: 0 }, end: { line: 3, character: 1 } });
+  });
+
+  it('takes tabs as blanks around keys, operators and values', () => {
+    const text = "name\t=\t'lab'\n\tvcpus\t=\t2\t# two\n";
+    assert.deepEqual(brief(lint(text)), []);
+    assert.deepEqual(
+      xlSymbols(text).map((s) => [s.name, s.selectionRange.start.character, s.range.end.character]),
+      [
+        ['name', 0, 12],
+        ['vcpus', 1, 10],
+      ],
+    );
+  });
+
+  it('reports a comment on a last line without a newline after CRLF lines', () => {
+    assert.deepEqual(brief(lint("name = 'lab'\r\n# end")), [
+      ['xl/crlf', 0, 0, 0, 12],
+      ['xl/comment-at-eof', 1, 0, 1, 5],
+    ]);
+  });
+});
