@@ -1,3 +1,5 @@
+import { ownCodeUnits } from './ownCodeUnits';
+
 /** A text's UTF-16 code units, indexed like the string: `units[i] === text.charCodeAt(i)`. */
 export type CodeUnits = Uint8Array | Uint16Array;
 
@@ -18,8 +20,5 @@ export function codeUnits(text: string): CodeUnits {
   const bytes = scratch.subarray(0, text.length);
   // Every non-ASCII character needs two or more UTF-8 bytes, so it cannot all fit: `read` comes up short.
   const { read } = encoder.encodeInto(text, bytes);
-  if (read === text.length) return bytes;
-  const units = new Uint16Array(text.length);
-  for (let i = 0; i < text.length; i++) units[i] = text.charCodeAt(i);
-  return units;
+  return read === text.length ? bytes : ownCodeUnits(text);
 }

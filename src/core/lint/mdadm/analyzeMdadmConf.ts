@@ -46,7 +46,7 @@ function checkUnknownKeyword(word: MdadmWord, findings: Finding[]): void {
 
 /** A DEVICE word that is no absolute path and not partitions/containers. Most start with `/`, all this looks at for them. */
 function checkDeviceWord(words: MdadmWordReader, findings: Finding[]): void {
-  if (words.source.charCodeAt(words.from) === 0x2f) return;
+  if (words.source[words.from] === 0x2f) return;
   const word = words.word();
   const lower = word.text.toLowerCase();
   if (lower === 'partitions' || lower === 'containers') return;
@@ -237,40 +237,42 @@ interface ArrayRuleContext {
   covers(): ((path: string) => boolean) | undefined;
 }
 
+/** The ARRAY line `words` was on when it was at its keyword, read again as an object, for the rules that fire. */
+function arrayObjectOf(words: MdadmWordReader): MdadmArray {
+  const again = words.rereadKeywordLine();
+  again.nextLine();
+  return readMdadmArray(again, new MdadmArrayFacts());
+}
+
 /**
  * The rules of the ARRAY line `words` is on (at its keyword), read to its end: in place, through `facts`, on
- * the clean path; the line is read again as objects only when a rule fires.
+ * the clean path; the line is read again as an object only when a rule fires.
  */
 function checkArrayLine(words: MdadmWordReader, facts: MdadmArrayFacts, shared: ArrayRuleContext, findings: Finding[]): void {
   const keywordLine = words.line;
   facts.read(words);
+  // Set once a rule needs the words as objects (no closure per line: this runs for every ARRAY line).
   let array: MdadmArray | undefined;
-  const arrayObject = (): MdadmArray => {
-    if (!array) {
-      const again = words.rereadKeywordLine();
-      again.nextLine();
-      array = readMdadmArray(again, new MdadmArrayFacts());
-    }
-    return array;
-  };
   if (needsWordRules(facts)) {
-    const extra = arrayObject().extraDevnames[0];
+    array = arrayObjectOf(words);
+    const extra = array.extraDevnames[0];
     if (extra) {
       findings.push(
         mdadmFinding(
           'mdadm/array-devname-twice',
           wordRange(extra),
-          `"${extra.text}" is a second device name on this ARRAY line (mdadm: "Already defined"); only ${arrayObject().devname?.text ?? 'the first'} counts. A tag needs "=".`,
+          `"${extra.text}" is a second device name on this ARRAY line (mdadm: "Already defined"); only ${array.devname?.text ?? 'the first'} counts. A tag needs "=".`,
         ),
       );
     }
-    checkArrayTags(arrayObject(), shared.physicalLines(), findings);
+    checkArrayTags(array, shared.physicalLines(), findings);
   }
   if (!hasIdentity(facts.tags)) {
+    array ??= arrayObjectOf(words);
     findings.push(
       mdadmFinding(
         'mdadm/array-no-identity',
-        wordRange(arrayObject().keyword),
+        wordRange(array.keyword),
         'This ARRAY line has no identity (uuid=, super-minor=, devices=, or container= with member=), so mdadm drops it. Add the UUID from mdadm --examine --scan.',
       ),
     );
@@ -278,14 +280,14 @@ function checkArrayLine(words: MdadmWordReader, facts: MdadmArrayFacts, shared: 
   // `<ignore>` in any case tells mdadm to leave the array alone, so its name may repeat.
   if (facts.devname && !regionEquals(facts.devnameSource, facts.devnameFrom, facts.devnameTo, '<ignore>', true)) {
     const first = shared.repeats.devname(facts);
-    const devname = first >= 0 ? arrayObject().devname : undefined;
+    const devname = first >= 0 ? (array ??= arrayObjectOf(words)).devname : undefined;
     if (devname) {
       findings.push(mdadmFinding('mdadm/array-duplicate-devname', wordRange(devname), `${devname.text} is already described on line ${first + 1}; mdadm refuses the repeated name.`));
     }
   }
   if (facts.uuidRead) {
     const first = shared.repeats.uuid(facts, keywordLine);
-    const uuidTag = first >= 0 ? arrayObject().tags.find((t) => t.name === 'uuid') : undefined;
+    const uuidTag = first >= 0 ? (array ??= arrayObjectOf(words)).tags.find((t) => t.name === 'uuid') : undefined;
     if (uuidTag) {
       findings.push(
         mdadmFinding(
@@ -297,7 +299,7 @@ function checkArrayLine(words: MdadmWordReader, facts: MdadmArrayFacts, shared: 
     }
   }
   const covers = (facts.tags & DEVICES_BIT) !== 0 ? shared.covers() : undefined;
-  if (covers) checkDevicesCovered(arrayObject(), covers, findings);
+  if (covers) checkDevicesCovered(array ?? arrayObjectOf(words), covers, findings);
 }
 
 /**
@@ -316,7 +318,7 @@ export function analyzeMdadmConf(text: string, context: LintContext): Finding[] 
   const parsed = (): MdadmConf => (conf ??= parseMdadmConf(text));
   let covers: ((path: string) => boolean) | undefined | null = null;
   const shared: ArrayRuleContext = {
-    repeats: new MdadmRepeats(text),
+    repeats: new MdadmRepeats(words.units),
     physicalLines: () => (physical ??= splitSourceLines(text).lines),
     covers: () => (covers === null ? (covers = mdadmDeviceFilter(parsed().deviceWords)) : covers),
   };

@@ -1,6 +1,14 @@
 import { growInt32Array } from './growInt32Array';
 
 /**
+ * Where a hash starts probing: its bits mixed first, since the low bits of FNV-1a over short keys such as
+ * `0`...`8571` (device names) are alike and piled up in long probe runs.
+ */
+function firstSlot(hash: number, mask: number): number {
+  return (Math.imul(hash ^ (hash >>> 16), 0x45d9f3b) >>> 7) & mask;
+}
+
+/**
  * Remembers the first id seen with each key, where the caller knows keys only by a 32-bit hash and an equality
  * test between two ids (numbered from 0 as the caller pleases). Lets the analyzer find repeated device names
  * and UUIDs of thousands of ARRAY lines without a string per key: it hashes the characters in place and
@@ -9,17 +17,26 @@ import { growInt32Array } from './growInt32Array';
  */
 export class FirstByHash {
   /** id + 1 per slot, 0 when empty; kept at most half full. */
-  private slots = new Int32Array(256);
-  private hashes = new Int32Array(128);
+  private slots: Int32Array<ArrayBuffer>;
+  private hashes: Int32Array<ArrayBuffer>;
   private count = 0;
 
-  constructor(private readonly sameKey: (a: number, b: number) => boolean) {}
+  /** `expected` keys fit without growing: growing rehashes, and a large file grew the table many times. */
+  constructor(
+    private readonly sameKey: (a: number, b: number) => boolean,
+    expected = 128,
+  ) {
+    let slots = 256;
+    while (slots < 2 * expected) slots *= 2;
+    this.slots = new Int32Array(slots);
+    this.hashes = new Int32Array(slots / 2);
+  }
 
   /** The first id with the same key as `id`, or -1 after recording `id` as the first with its key. */
   claim(hash: number, id: number): number {
     const slots = this.slots;
     const mask = slots.length - 1;
-    let slot = hash & mask;
+    let slot = firstSlot(hash, mask);
     for (let entry = slots[slot] as number; entry !== 0; entry = slots[slot] as number) {
       const other = entry - 1;
       if (this.hashes[other] === hash && this.sameKey(other, id)) return other;
@@ -38,7 +55,7 @@ export class FirstByHash {
     const mask = slots.length - 1;
     for (const entry of old) {
       if (entry === 0) continue;
-      let slot = (this.hashes[entry - 1] as number) & mask;
+      let slot = firstSlot(this.hashes[entry - 1] as number, mask);
       while (slots[slot] !== 0) slot = (slot + 1) & mask;
       slots[slot] = entry;
     }

@@ -1,3 +1,4 @@
+import type { CodeUnits } from '../codeUnits';
 import { isKnownMetadataAt, findMdadmArrayTagAt, mdadmArrayTags } from './mdadmArrayTags';
 import type { MdadmWordReader } from './mdadmWordReader';
 import { readMdadmUuid } from '../raid/mdUuid';
@@ -21,9 +22,9 @@ const EQUALS = 0x3d;
  * line, so the analyzer reads thousands of ARRAY lines without an object per line or per word.
  */
 export class MdadmArrayFacts {
-  /** The first bare word (or word starting with `/`), the one mdadm keeps: `devnameSource.slice(devnameFrom, devnameTo)`. */
+  /** The first bare word (or word starting with `/`), the one mdadm keeps: `devnameSource[devnameFrom..devnameTo)`. */
   devname = false;
-  devnameSource = '';
+  devnameSource: CodeUnits = new Uint8Array(0);
   devnameFrom = 0;
   devnameTo = 0;
   devnameLine = 0;
@@ -57,9 +58,9 @@ export class MdadmArrayFacts {
     while (words.nextWord()) {
       const { source, from, to } = words;
       let eq = -1;
-      if (source.charCodeAt(from) !== SLASH) {
+      if (source[from] !== SLASH) {
         for (let i = from; i < to; i++) {
-          if (source.charCodeAt(i) === EQUALS) {
+          if (source[i] === EQUALS) {
             eq = i;
             break;
           }

@@ -1,3 +1,5 @@
+import type { CodeUnits } from '../codeUnits';
+import { ownCodeUnits } from '../ownCodeUnits';
 import { regionEquals } from '../regionEquals';
 
 /** A `tag=value` word of an ARRAY line with the words our hover and completion show for it. */
@@ -43,7 +45,7 @@ export const mdadmArrayTags: readonly MdadmArrayTag[] = [
 ];
 
 /** Indexes of the names of `names` by their length, so a lookup compares only names of the right length. */
-function byLength(names: readonly string[]): number[][] {
+function byLength(names: readonly string[]): (readonly number[])[] {
   const table: number[][] = [];
   names.forEach((name, k) => (table[name.length] ??= []).push(k));
   return table;
@@ -51,36 +53,41 @@ function byLength(names: readonly string[]): number[][] {
 
 const TAGS_BY_LENGTH = byLength(mdadmArrayTags.map((t) => t.name));
 
-/** Index in {@link mdadmArrayTags} of the tag named `text.slice(from, to)` (any case), or -1. */
-export function findMdadmArrayTagAt(text: string, from: number, to: number): number {
-  for (const k of TAGS_BY_LENGTH[to - from] ?? []) {
-    if (regionEquals(text, from, to, (mdadmArrayTags[k] as MdadmArrayTag).name, true)) return k;
+/** Index in {@link mdadmArrayTags} of the tag named `units[from..to)` (any case), or -1. */
+export function findMdadmArrayTagAt(units: CodeUnits, from: number, to: number): number {
+  const candidates = TAGS_BY_LENGTH[to - from];
+  if (candidates === undefined) return -1;
+  for (let i = 0; i < candidates.length; i++) {
+    const k = candidates[i] as number;
+    if (regionEquals(units, from, to, (mdadmArrayTags[k] as MdadmArrayTag).name, true)) return k;
   }
   return -1;
 }
 
 export function findMdadmArrayTag(name: string): MdadmArrayTag | undefined {
-  return mdadmArrayTags[findMdadmArrayTagAt(name, 0, name.length)];
+  return mdadmArrayTags[findMdadmArrayTagAt(ownCodeUnits(name), 0, name.length)];
 }
 
 const METADATA_FORMATS = ['0', '0.90', '1', '1.0', '1.00', '1.1', '1.01', '1.2', '1.02', 'default', 'ddf', 'imsm'];
 
 const FORMATS_BY_LENGTH = byLength(METADATA_FORMATS);
 
-function isMetadataFormat(text: string, from: number, to: number): boolean {
-  for (const k of FORMATS_BY_LENGTH[to - from] ?? []) if (regionEquals(text, from, to, METADATA_FORMATS[k] as string, false)) return true;
+function isMetadataFormat(units: CodeUnits, from: number, to: number): boolean {
+  const candidates = FORMATS_BY_LENGTH[to - from];
+  if (candidates === undefined) return false;
+  for (let i = 0; i < candidates.length; i++) if (regionEquals(units, from, to, METADATA_FORMATS[candidates[i] as number] as string, false)) return true;
   return false;
 }
 
 /**
- * Whether some metadata handler of mdadm accepts `text.slice(from, to)`; surplus leading zeros are tolerated,
+ * Whether some metadata handler of mdadm accepts `units[from..to)`; surplus leading zeros are tolerated,
  * as `--detail` prints them.
  */
-export function isKnownMetadataAt(text: string, from: number, to: number): boolean {
-  if (isMetadataFormat(text, from, to)) return true;
+export function isKnownMetadataAt(units: CodeUnits, from: number, to: number): boolean {
+  if (isMetadataFormat(units, from, to)) return true;
   let start = from;
-  while (start + 1 < to && text.charCodeAt(start) === 0x30 && isDigit(text.charCodeAt(start + 1))) start++;
-  return start !== from && isMetadataFormat(text, start, to);
+  while (start + 1 < to && units[start] === 0x30 && isDigit(units[start + 1] as number)) start++;
+  return start !== from && isMetadataFormat(units, start, to);
 }
 
 function isDigit(c: number): boolean {
@@ -88,5 +95,5 @@ function isDigit(c: number): boolean {
 }
 
 export function isKnownMetadata(value: string): boolean {
-  return isKnownMetadataAt(value, 0, value.length);
+  return isKnownMetadataAt(ownCodeUnits(value), 0, value.length);
 }

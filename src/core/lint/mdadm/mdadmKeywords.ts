@@ -1,3 +1,5 @@
+import type { CodeUnits } from '../codeUnits';
+import { ownCodeUnits } from '../ownCodeUnits';
 import { regionStarts } from '../regionEquals';
 
 /** A line keyword of mdadm.conf with the words our hover and completion show for it. */
@@ -65,15 +67,15 @@ export const mdadmKeywords: readonly MdadmKeyword[] = [
  * Index in {@link mdadmKeywords} of the keyword that `text.slice(from, to)` selects as mdadm matches it:
  * case-insensitive prefix of >= 3 characters, first in table order; -1 for "Unknown keyword".
  */
-export function matchMdadmKeywordAt(text: string, from: number, to: number): number {
+export function matchMdadmKeywordAt(units: CodeUnits, from: number, to: number): number {
   if (to - from < 3) return -1;
   for (let k = 0; k < mdadmKeywords.length; k++) {
-    if (regionStarts(text, from, to, (mdadmKeywords[k] as MdadmKeyword).tableWord, true)) return k;
+    if (regionStarts(units, from, to, (mdadmKeywords[k] as MdadmKeyword).tableWord, true)) return k;
   }
   return -1;
 }
 
 /** The keyword a first word selects (see {@link matchMdadmKeywordAt}). */
 export function matchMdadmKeyword(word: string): MdadmKeyword | undefined {
-  return mdadmKeywords[matchMdadmKeywordAt(word, 0, word.length)];
+  return mdadmKeywords[matchMdadmKeywordAt(ownCodeUnits(word), 0, word.length)];
 }

@@ -1,48 +1,56 @@
+import type { CodeUnits } from '../codeUnits';
 import { mdDeviceKeyStart } from '../raid/mdDeviceKey';
 import { FirstByHash } from './firstByHash';
 import { growInt32Array } from './growInt32Array';
 import type { MdadmArrayFacts } from './mdadmArrayFacts';
 
-/** FNV-1a over `text.slice(from, to)`. */
-function hashRegion(text: string, from: number, to: number): number {
+/** FNV-1a over `units[from..to)`. */
+function hashRegion(units: CodeUnits, from: number, to: number): number {
   let hash = 0x811c9dc5;
-  for (let i = from; i < to; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  for (let i = from; i < to; i++) hash = Math.imul(hash ^ (units[i] as number), 0x01000193);
   return hash;
 }
 
-function sameRegion(a: string, aFrom: number, aTo: number, b: string, bFrom: number, bTo: number): boolean {
+function sameRegion(a: CodeUnits, aFrom: number, aTo: number, b: CodeUnits, bFrom: number, bTo: number): boolean {
   if (aTo - aFrom !== bTo - bFrom) return false;
-  for (let i = 0; i < aTo - aFrom; i++) if (a.charCodeAt(aFrom + i) !== b.charCodeAt(bFrom + i)) return false;
+  for (let i = 0; i < aTo - aFrom; i++) if (a[aFrom + i] !== b[bFrom + i]) return false;
   return true;
 }
 
 /**
  * The device names and UUIDs of the ARRAY lines read so far, to report a repeat on the line that repeats it
  * (config.c: "Already defined"; conf_match: "multiple lines in mdadm.conf match"). Device name keys stay where
- * they were read, in the text (a quoted one in its own string), and UUIDs are four numbers: a string per key
+ * they were read, in the text's code units (a quoted one in its own copy), and UUIDs are four numbers: a string per key
  * was a large part of the time of an mdadm.conf with thousands of arrays.
  */
 export class MdadmRepeats {
   /** Per device name: where its key is (see mdDeviceKey) and its line; the source when it is not the text. */
-  private devnameData = new Int32Array(3 * 128);
-  private readonly quotedSources = new Map<number, string>();
+  private devnameData: Int32Array<ArrayBuffer>;
+  private readonly quotedSources = new Map<number, CodeUnits>();
   private devnameCount = 0;
-  private readonly devnames = new FirstByHash((a, b) => {
-    const d = this.devnameData;
-    return sameRegion(this.sourceOf(a), d[3 * a] as number, d[3 * a + 1] as number, this.sourceOf(b), d[3 * b] as number, d[3 * b + 1] as number);
-  });
+  private readonly devnames: FirstByHash;
   /** Per UUID: its four numbers and its line. */
-  private uuidData = new Int32Array(5 * 128);
+  private uuidData: Int32Array<ArrayBuffer>;
   private uuidCount = 0;
-  private readonly uuids = new FirstByHash((a, b) => {
-    const d = this.uuidData;
-    return d[5 * a] === d[5 * b] && d[5 * a + 1] === d[5 * b + 1] && d[5 * a + 2] === d[5 * b + 2] && d[5 * a + 3] === d[5 * b + 3];
-  });
+  private readonly uuids: FirstByHash;
 
-  constructor(private readonly text: string) {}
+  constructor(private readonly units: CodeUnits) {
+    // Room for an ARRAY line every 64 characters, so a large file rarely grows the tables.
+    const expected = Math.max(128, Math.min(units.length >> 6, 1 << 16));
+    this.devnameData = new Int32Array(3 * expected);
+    this.uuidData = new Int32Array(5 * expected);
+    this.devnames = new FirstByHash((a, b) => {
+      const d = this.devnameData;
+      return sameRegion(this.sourceOf(a), d[3 * a] as number, d[3 * a + 1] as number, this.sourceOf(b), d[3 * b] as number, d[3 * b + 1] as number);
+    }, expected);
+    this.uuids = new FirstByHash((a, b) => {
+      const d = this.uuidData;
+      return d[5 * a] === d[5 * b] && d[5 * a + 1] === d[5 * b + 1] && d[5 * a + 2] === d[5 * b + 2] && d[5 * a + 3] === d[5 * b + 3];
+    }, expected);
+  }
 
-  private sourceOf(id: number): string {
-    return this.quotedSources.get(id) ?? this.text;
+  private sourceOf(id: number): CodeUnits {
+    return this.quotedSources.get(id) ?? this.units;
   }
 
   /** The line of the first devname with the same key (see mdDeviceKey) as the one of `facts`, or -1 when it is the first. */
@@ -54,7 +62,7 @@ export class MdadmRepeats {
     d[3 * id] = from;
     d[3 * id + 1] = facts.devnameTo;
     d[3 * id + 2] = facts.devnameLine;
-    if (source !== this.text) this.quotedSources.set(id, source);
+    if (source !== this.units) this.quotedSources.set(id, source);
     const first = this.devnames.claim(hashRegion(source, from, facts.devnameTo), id);
     return first < 0 ? -1 : (d[3 * first + 2] as number);
   }
@@ -64,9 +72,16 @@ export class MdadmRepeats {
     const { uuid } = facts;
     const id = this.uuidCount++;
     const d = (this.uuidData = growInt32Array(this.uuidData, 5 * id + 5));
-    d.set(uuid, 5 * id);
+    const u0 = uuid[0] as number;
+    const u1 = uuid[1] as number;
+    const u2 = uuid[2] as number;
+    const u3 = uuid[3] as number;
+    d[5 * id] = u0;
+    d[5 * id + 1] = u1;
+    d[5 * id + 2] = u2;
+    d[5 * id + 3] = u3;
     d[5 * id + 4] = line;
-    const hash = (uuid[0] as number) ^ Math.imul(uuid[1] as number, 0x9e3779b1) ^ Math.imul(uuid[2] as number, 0x85ebca6b) ^ Math.imul(uuid[3] as number, 0xc2b2ae35);
+    const hash = u0 ^ Math.imul(u1, 0x9e3779b1) ^ Math.imul(u2, 0x85ebca6b) ^ Math.imul(u3, 0xc2b2ae35);
     const first = this.uuids.claim(hash, id);
     return first < 0 ? -1 : (d[5 * first + 4] as number);
   }

@@ -1,3 +1,4 @@
+import { codeUnits, type CodeUnits } from '../codeUnits';
 import type { MdadmWord } from './tokenizeMdadmConf';
 
 const SPACE = 0x20;
@@ -7,6 +8,8 @@ const CR = 0x0d;
 const HASH = 0x23;
 const DOUBLE_QUOTE = 0x22;
 const SINGLE_QUOTE = 0x27;
+/** Per code unit below 0x28: 1 for the ones that end or quote a plain run of a word (blanks, newlines, quotes). */
+const STOPS_WORD = Uint8Array.from({ length: 0x28 }, (_, c) => ([SPACE, TAB, LF, CR, DOUBLE_QUOTE, SINGLE_QUOTE].includes(c) ? 1 : 0));
 
 /**
  * A word without its quote characters: a quote opens at `'` or `"` and closes at the same character. Copies
@@ -28,11 +31,24 @@ function unquote(raw: string): string {
   return value + raw.slice(from);
 }
 
+/** The code units of `units.slice(from, to)` without quote characters (as {@link unquote}), in a new array of the same kind. */
+function unquoteUnits(units: CodeUnits, from: number, to: number): CodeUnits {
+  const out = units instanceof Uint8Array ? new Uint8Array(to - from) : new Uint16Array(to - from);
+  let length = 0;
+  let quote = 0;
+  for (let i = from; i < to; i++) {
+    const c = units[i] as number;
+    if (quote !== 0 ? c === quote : c === DOUBLE_QUOTE || c === SINGLE_QUOTE) quote = quote !== 0 ? 0 : c;
+    else out[length++] = c;
+  }
+  return out.subarray(0, length);
+}
+
 /**
  * Reads mdadm.conf word by word the way mdadm's `conf_word` does, keeping only the current word: a large
- * mdadm.conf has tens of thousands of words, and an object (or even a few array entries) per word cost more
- * than the whole lint budget, so the analyzer looks at each word here, in place, and makes objects only for
- * findings.
+ * mdadm.conf has tens of thousands of words, and an object (or even a string) per word cost more than the
+ * whole lint budget, so the analyzer looks at each word here, in place in the text's code units, and makes
+ * objects only for findings.
  *
  * Words are separated by space or TAB; a word starting with `#` opens a comment to the end of the line (a `#`
  * inside a word is an ordinary character); quotes may start mid-word, protect blanks, and close at the
@@ -46,8 +62,11 @@ export class MdadmWordReader {
   line = 0;
   start = 0;
   end = 0;
-  /** ...and its text as mdadm sees it, `source.slice(from, to)` (the text itself unless the word has quotes). */
-  source: string;
+  /**
+   * ...and its code units as mdadm sees it, `source[from..to)`: the text's own units, or a copy without the
+   * quote characters when the word has quotes.
+   */
+  source: CodeUnits;
   from = 0;
   to = 0;
   /** Where the current keyword line starts: the offset and number of its physical line. */
@@ -55,32 +74,30 @@ export class MdadmWordReader {
   keywordLine = 0;
   /** The first line whose CR mdadm would glue to a word (not one inside a comment), or -1; final once read through. */
   crLine = -1;
+  /** The code units of the text, read by everything here (see {@link codeUnits} for how long they stay valid). */
+  readonly units: CodeUnits;
   private readonly length: number;
-  /**
-   * No quote, TAB or CR anywhere in the text, as in most files: a word then ends at the next space or newline,
-   * which indexOf finds in native code, several times faster than looking at every character here.
-   */
-  private readonly plain: boolean;
   private pos: number;
   private lineNumber: number;
   private lineStart: number;
+  /** Where the current word starts in the text, and whether it has quotes (then `source` is a copy). */
+  private wordOffset = 0;
+  private quoted = false;
   /** The current physical line has a comment (its CR, if any, is inside the comment). */
   private comment = false;
   /** Inside a keyword line, which blank-started lines continue. */
   private open = false;
-  private nextSpace = -1;
-  private nextNewline = -1;
 
-  /** Reads `text` from the start, or from the start of the physical line `line` at `offset`. */
+  /** Reads `text` (whose code units `units` are, when the caller has them) from the start, or from the start of the physical line `line` at `offset`. */
   constructor(
     readonly text: string,
     offset = 0,
     line = 0,
-    plain?: boolean,
+    units?: CodeUnits,
   ) {
-    this.source = text;
+    this.units = units ?? codeUnits(text);
+    this.source = this.units;
     this.length = text.length;
-    this.plain = plain ?? (text.indexOf('"') < 0 && text.indexOf("'") < 0 && text.indexOf('\t') < 0 && text.indexOf('\r') < 0);
     this.pos = offset;
     this.lineNumber = line;
     this.lineStart = offset;
@@ -88,12 +105,13 @@ export class MdadmWordReader {
 
   /** A reader of the current keyword line only, from its keyword on, for callers that want its words again. */
   rereadKeywordLine(): MdadmWordReader {
-    return new MdadmWordReader(this.text, this.keywordOffset, this.keywordLine, this.plain);
+    return new MdadmWordReader(this.text, this.keywordOffset, this.keywordLine, this.units);
   }
 
   /** The current word as an object. */
   word(): MdadmWord {
-    return { text: this.source.slice(this.from, this.to), line: this.line, start: this.start, end: this.end };
+    const text = this.quoted ? unquote(this.text.slice(this.wordOffset, this.wordOffset + this.end - this.start)) : this.text.slice(this.from, this.to);
+    return { text, line: this.line, start: this.start, end: this.end };
   }
 
   /** Moves to the keyword (first word) of the next keyword line; false at the end of the text. */
@@ -101,7 +119,8 @@ export class MdadmWordReader {
     if (this.open) while (this.nextWord());
     for (;;) {
       if (this.pos >= this.length) return false;
-      if (this.atNewline()) this.endPhysicalLine();
+      const c = this.units[this.pos];
+      if (c === LF || c === CR) this.endPhysicalLine();
       const offset = this.lineStart;
       if (this.wordOnLine()) {
         this.open = true;
@@ -114,29 +133,27 @@ export class MdadmWordReader {
 
   /** Moves to the next word of the current keyword line, continuation lines included; false at its end. */
   nextWord(): boolean {
+    const units = this.units;
     for (;;) {
       if (this.wordOnLine()) return true;
-      if (this.pos >= this.length) return false;
-      const text = this.text;
-      const next = this.pos + (text.charCodeAt(this.pos) === CR && text.charCodeAt(this.pos + 1) === LF ? 2 : 1);
-      const c = text.charCodeAt(next);
+      const pos = this.pos;
+      if (pos >= this.length) return false;
+      const next = pos + (units[pos] === CR && pos + 1 < this.length && units[pos + 1] === LF ? 2 : 1);
       // A line starting with a word ends the keyword line; blank, empty and comment lines do not.
-      if (next < this.length && c !== SPACE && c !== TAB && c !== HASH && c !== LF && c !== CR) return false;
+      if (next < this.length) {
+        const c = units[next];
+        if (c !== SPACE && c !== TAB && c !== HASH && c !== LF && c !== CR) return false;
+      }
       this.endPhysicalLine();
     }
   }
 
-  private atNewline(): boolean {
-    const c = this.text.charCodeAt(this.pos);
-    return c === LF || c === CR;
-  }
-
   /** Steps over the newline at `pos` to the next physical line. */
   private endPhysicalLine(): void {
-    const text = this.text;
-    if (text.charCodeAt(this.pos) === CR) {
+    const units = this.units;
+    if (units[this.pos] === CR) {
       if (this.crLine < 0 && !this.comment) this.crLine = this.lineNumber;
-      if (text.charCodeAt(this.pos + 1) === LF) this.pos++;
+      if (this.pos + 1 < this.length && units[this.pos + 1] === LF) this.pos++;
     }
     this.pos++;
     this.lineNumber++;
@@ -146,72 +163,47 @@ export class MdadmWordReader {
 
   /** Reads the next word of the current physical line into the fields; false (at its newline or the end) when there is none. */
   private wordOnLine(): boolean {
-    const text = this.text;
+    const units = this.units;
+    const length = this.length;
     let pos = this.pos;
-    // Character codes rather than one-character strings: these loops see most characters of the file.
-    let c = text.charCodeAt(pos);
-    while (c === SPACE || c === TAB) c = text.charCodeAt(++pos);
-    if (pos >= this.length || c === LF || c === CR) {
+    // The end of the text reads as a newline.
+    let c = pos < length ? (units[pos] as number) : LF;
+    while (c === SPACE || c === TAB) c = ++pos < length ? (units[pos] as number) : LF;
+    if (c === LF || c === CR) {
       this.pos = pos;
       return false;
     }
     if (c === HASH) {
       this.comment = true;
-      this.pos = this.plain ? this.newlineFrom(pos) : this.lineEndFrom(pos);
+      while (c !== LF && c !== CR) c = ++pos < length ? (units[pos] as number) : LF;
+      this.pos = pos;
       return false;
     }
     const start = pos;
-    if (this.plain) {
-      const space = this.spaceFrom(pos);
-      const newline = this.newlineFrom(pos);
-      pos = space < newline ? space : newline;
-      this.source = text;
-      this.from = start;
-      this.to = pos;
-    } else {
-      let quote = 0;
-      let quoted = false;
-      for (; pos < this.length; c = text.charCodeAt(++pos)) {
+    while (c >= STOPS_WORD.length || STOPS_WORD[c] === 0) c = ++pos < length ? (units[pos] as number) : LF;
+    this.quoted = c === DOUBLE_QUOTE || c === SINGLE_QUOTE;
+    if (this.quoted) {
+      for (let quote = 0; pos < length; pos++) {
+        c = units[pos] as number;
         if (c === LF || c === CR) break;
         if (quote !== 0) {
           if (c === quote) quote = 0;
         } else if (c === SPACE || c === TAB) break;
-        else if (c === DOUBLE_QUOTE || c === SINGLE_QUOTE) {
-          quote = c;
-          quoted = true;
-        }
+        else if (c === DOUBLE_QUOTE || c === SINGLE_QUOTE) quote = c;
       }
-      this.source = quoted ? unquote(text.slice(start, pos)) : text;
-      this.from = quoted ? 0 : start;
-      this.to = quoted ? this.source.length : pos;
+      this.source = unquoteUnits(units, start, pos);
+      this.from = 0;
+      this.to = this.source.length;
+    } else {
+      this.source = units;
+      this.from = start;
+      this.to = pos;
     }
+    this.wordOffset = start;
     this.line = this.lineNumber;
     this.start = start - this.lineStart;
     this.end = pos - this.lineStart;
     this.pos = pos;
     return true;
-  }
-
-  private spaceFrom(pos: number): number {
-    if (this.nextSpace < pos) {
-      this.nextSpace = this.text.indexOf(' ', pos);
-      if (this.nextSpace < 0) this.nextSpace = this.length;
-    }
-    return this.nextSpace;
-  }
-
-  private newlineFrom(pos: number): number {
-    if (this.nextNewline < pos) {
-      this.nextNewline = this.text.indexOf('\n', pos);
-      if (this.nextNewline < 0) this.nextNewline = this.length;
-    }
-    return this.nextNewline;
-  }
-
-  /** The newline (LF or CR) or end of text at or after `pos`, for text that may hold CRs. */
-  private lineEndFrom(pos: number): number {
-    let end = pos;
-    for (let c = this.text.charCodeAt(end); end < this.length && c !== LF && c !== CR; c = this.text.charCodeAt(++end));
-    return end;
   }
 }

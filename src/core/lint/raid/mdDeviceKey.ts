@@ -1,19 +1,29 @@
+import type { CodeUnits } from '../codeUnits';
+import { ownCodeUnits } from '../ownCodeUnits';
+
 /**
  * The part of an md device name that identifies the array, the way mdadm's `devname_matches` compares names:
  * `/dev/md/` or `/dev/` is dropped, then `md` before a digit, so `/dev/md0`, `/dev/md/0`, `md0` and `0` are
  * all `0`. Used wherever a name from one place (mdstat, add_device) is looked up among ARRAY devnames.
  */
 export function mdDeviceKey(name: string): string {
-  return name.slice(mdDeviceKeyStart(name, 0, name.length));
+  return name.slice(mdDeviceKeyStart(ownCodeUnits(name), 0, name.length));
 }
 
-/** Where the key of {@link mdDeviceKey} starts in `text.slice(from, to)`, for callers that compare in place. */
-export function mdDeviceKeyStart(text: string, from: number, to: number): number {
+/** Whether `units[at..to)` starts with `prefix` (ASCII, exact case). */
+function startsWithAt(units: CodeUnits, at: number, to: number, prefix: string): boolean {
+  if (to - at < prefix.length) return false;
+  for (let i = 0; i < prefix.length; i++) if (units[at + i] !== prefix.charCodeAt(i)) return false;
+  return true;
+}
+
+/** Where the key of {@link mdDeviceKey} starts in `units[from..to)`, for callers that compare in place. */
+export function mdDeviceKeyStart(units: CodeUnits, from: number, to: number): number {
   let start = from;
-  if (to - start >= 8 && text.startsWith('/dev/md/', start)) start += 8;
-  else if (to - start >= 5 && text.startsWith('/dev/', start)) start += 5;
-  const third = start + 2 < to ? text.charCodeAt(start + 2) : NaN;
-  if (third >= 48 && third <= 57 && text.startsWith('md', start)) start += 2;
+  if (startsWithAt(units, start, to, '/dev/md/')) start += 8;
+  else if (startsWithAt(units, start, to, '/dev/')) start += 5;
+  const third = start + 2 < to ? (units[start + 2] as number) : NaN;
+  if (third >= 48 && third <= 57 && units[start] === 0x6d && units[start + 1] === 0x64) start += 2;
   return start;
 }
 

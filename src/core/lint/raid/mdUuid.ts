@@ -1,3 +1,6 @@
+import type { CodeUnits } from '../codeUnits';
+import { ownCodeUnits } from '../ownCodeUnits';
+
 /**
  * md array UUIDs as the two tools read them (config-formats.md §7). Both sides are reduced to 32 lower-case
  * hex digits before they are compared; the tools differ only in which separators they skip.
@@ -16,16 +19,16 @@ const NOT_UUID = -2;
 const MDADM_UUID_CHARS = Int8Array.from({ length: 128 }, (_, c) => (hexValue(c) >= 0 ? hexValue(c) : [0x3a, 0x2e, 0x2d, 0x20].includes(c) ? SEPARATOR : NOT_UUID));
 
 /**
- * mdadm's reading of `uuid=` in `text.slice(from, to)` (uuid.c parse_uuid): 32 hex digits in either case,
+ * mdadm's reading of `uuid=` in `units[from..to)` (uuid.c parse_uuid): 32 hex digits in either case,
  * with `:` `.` `-` or space anywhere between them. Writes the UUID as four 32-bit numbers to `out` and says
  * whether mdadm can read it ("bad uuid" otherwise). Numbers rather than a string: the analyzer compares
  * thousands of UUIDs, and building a normalised string for each was most of its time on a large mdadm.conf.
  */
-export function readMdadmUuid(text: string, from: number, to: number, out: Int32Array): boolean {
+export function readMdadmUuid(units: CodeUnits, from: number, to: number, out: Int32Array): boolean {
   let count = 0;
   let part = 0;
   for (let i = from; i < to; i++) {
-    const c = text.charCodeAt(i);
+    const c = units[i] as number;
     const value = c < 128 ? (MDADM_UUID_CHARS[c] as number) : NOT_UUID;
     if (value < 0) {
       if (value === SEPARATOR) continue;
@@ -50,7 +53,7 @@ const scratch = new Int32Array(4);
 
 /** mdadm's reading of `uuid=` (see {@link readMdadmUuid}): the lower-case digits, or undefined for "bad uuid". */
 export function parseMdadmUuid(text: string): string | undefined {
-  return readMdadmUuid(text, 0, text.length, scratch) ? mdadmUuidHex(scratch) : undefined;
+  return readMdadmUuid(ownCodeUnits(text), 0, text.length, scratch) ? mdadmUuidHex(scratch) : undefined;
 }
 
 /**

@@ -49,6 +49,13 @@ describe('MdadmWordReader', () => {
     assert.deepEqual(tokens.lines[1]?.words[1], { text: '/dev/sd a', line: 2, start: 7, end: 18 });
   });
 
+  it('reads a text with non-ASCII characters (16-bit code units) as it reads an ASCII one, quotes included', () => {
+    const text = 'MAILFROM "é mdadm"\r\nARRAY /dev/md0 name=\'ü x\'\n  uuid=1 # ñ\n';
+    assert.deepEqual(words(text), [['MAILFROM', 'é mdadm'], ['ARRAY', '/dev/md0', 'name=ü x', 'uuid=1']]);
+    assert.deepEqual(tokenizeMdadmConf(text).lines[1]?.words[2], { text: 'name=ü x', line: 1, start: 15, end: 25 });
+    assert.equal(tokenizeMdadmConf(text).crLine, 0);
+  });
+
   it('reads a keyword line again from its keyword, continuation lines included', () => {
     const reader = new MdadmWordReader('DEVICE /dev/sda\nARRAY /dev/md0\n  uuid=1\nAUTO +all\n');
     reader.nextLine();
