@@ -2,13 +2,14 @@ import type { Finding, Fix } from '../finding';
 import type { LintContext } from '../languageSupport';
 import { appendLineEdit, insertLineEdit, removeLinesEdit } from '../lineEdits';
 import { rangeOf, replaceFix } from '../rangeOf';
-import { splitSourceLines, type SourceLines } from '../sourceLines';
+import type { LineStarts } from '../lineStarts';
 import { suggestName } from '../suggestName';
-import { parseVmx } from './parseVmx';
+import { parseVmx, type VmxParse } from './parseVmx';
+import { VmxAdapters } from './vmxAdapters';
 import { vmdkSize, vmxDisks } from './vmxDisks';
 import type { VmxEntry, VmxEntryTable } from './vmxEntryTable';
 import { deviceState, templateIndex } from './vmxKeyAutomaton';
-import { VmxKeyIndex } from './vmxKeyIndex';
+import type { VmxKeyIndex } from './vmxKeyIndex';
 import { nicDevices, scsiDevices, vmxKeyInfoOf } from './vmxKeys';
 import { ownEntry } from '../ownEntry';
 
@@ -33,7 +34,6 @@ function intValue(e: VmxEntry | undefined): number | undefined {
 
 const nicVirtualDev = templateIndex('ethernet#.virtualdev');
 const scsiVirtualDev = templateIndex('scsi#.virtualdev');
-const nicPresent = templateIndex('ethernet#.present');
 const nicConnectionType = templateIndex('ethernet#.connectiontype');
 const memsizeKey = templateIndex('memsize');
 const vhvAllowKey = templateIndex('vhv.allow');
@@ -59,19 +59,23 @@ class VmxChecker {
   readonly out: Finding[] = [];
   /** The first entry of each key: VMware refuses a file with repeats, so later ones are errors. */
   readonly index: VmxKeyIndex;
-  private lines: SourceLines | undefined;
+  readonly entries: VmxEntryTable;
+  /** Where the lines start, for the fixes that add or remove lines. */
+  readonly source: LineStarts;
+  readonly syntax: VmxParse['syntax'];
+  /** The network adapters, gathered by `checkEntries`. */
+  readonly adapters: VmxAdapters;
+  /** Whether an adapter has a `.connectionType` (a Workstation VM), found by `checkEntries`. */
+  hasConnectionType = false;
+  /** SCSI controllers set to PVSCSI and adapters of an old NIC model, in file order, found by `checkEntries`. */
+  readonly oldDevices: number[] = [];
 
-  constructor(
-    readonly text: string,
-    readonly entries: VmxEntryTable,
-  ) {
-    this.index = new VmxKeyIndex(entries);
-  }
-
-  /** The text cut into lines, for the fixes that add or remove lines. */
-  get source(): SourceLines {
-    this.lines ??= splitSourceLines(this.text);
-    return this.lines;
+  constructor(parsed: VmxParse) {
+    this.adapters = new VmxAdapters(parsed.entries);
+    this.syntax = parsed.syntax;
+    this.index = parsed.index;
+    this.entries = parsed.entries;
+    this.source = parsed.lines;
   }
 
   /** The first entry with `key` (lower case). */
@@ -84,8 +88,12 @@ class VmxChecker {
     this.out.push(fixes && fixes.length > 0 ? { range, severity, code, message, fixes } : { range, severity, code, message });
   }
 
+  /**
+   * The rules of each entry, in one pass in file order: repeats, quoting, the values of known keys; and what
+   * the later rules need gathered on the way (the adapters, the entries the nested profile may report).
+   */
   checkEntries(): void {
-    const { entries, index } = this;
+    const { entries, index, adapters } = this;
     for (let i = 0; i < entries.count; i++) {
       const first = index.firstOf(i);
       if (first !== i) {
@@ -102,15 +110,15 @@ class VmxChecker {
         const e = entries.entry(i);
         this.push(valueRange(e), 'warning', 'vmx/unquoted-value', `VMware writes every value in double quotes: \`${e.key} = ${quoteVmx(e.value)}\`.`, [replaceFix('Quote the value', valueRange(e), quoteVmx(e.value), true)]);
       }
-      this.checkValue(i);
+      if (isNicKey(entries, i)) adapters.add(i);
+      // Every other rule here is about a key of vmxKeys.ts; most keys of a real file are not.
+      const template = entries.template(i);
+      if (template >= 0) this.checkValue(i, template);
     }
   }
 
-  private checkValue(i: number): void {
+  private checkValue(i: number, template: number): void {
     const { entries } = this;
-    // Every rule here is about a key of vmxKeys.ts; most keys of a real file are not.
-    const template = entries.template(i);
-    if (template < 0) return;
     if (vmxKeyInfoOf(entries, i)?.type === 'boolean' && !entries.valueIs(i, 'true') && !entries.valueIs(i, 'false')) {
       const e = entries.entry(i);
       const mapped = ownEntry(booleanWords, e.value.toLowerCase().trim());
@@ -124,6 +132,7 @@ class VmxChecker {
         this.push(valueRange(e), 'error', 'vmx/memsize-multiple-4', `\`memsize\` must be a multiple of 4 (MB), or the VM will not power on; ${mb} is not.`, [setValue(e, String(up)), setValue(e, String(mb - (mb % 4)), false)]);
       }
     }
+    if (template === nicConnectionType) this.hasConnectionType = true;
     const device = template === nicVirtualDev ? 'ethernet' : template === scsiVirtualDev ? 'scsi' : undefined;
     if (device) {
       const allowed = device === 'ethernet' ? nicDevices : scsiDevices;
@@ -132,6 +141,7 @@ class VmxChecker {
         const suggestion = suggestName(e.value.toLowerCase(), allowed);
         this.push(valueRange(e), 'error', device === 'ethernet' ? 'vmx/virtualdev-nic' : 'vmx/virtualdev-scsi', `\`${e.value}\` is not a ${device === 'ethernet' ? 'NIC' : 'SCSI controller'} model: use ${allowed.map((v) => `"${v}"`).join(', ')}.`, suggestion ? [setValue(e, suggestion)] : []);
       }
+      if (device === 'ethernet' ? valueIsOneOf(entries, i, oldNicDevices) : entries.valueIs(i, 'pvscsi')) this.oldDevices.push(i);
     }
     if (template === vhvAllowKey) {
       const e = entries.entry(i);
@@ -143,19 +153,13 @@ class VmxChecker {
 
   /** `ethernetN.*` keys of an adapter whose `.present` is not TRUE: usually a typo in N. */
   checkOrphanNics(): void {
-    const { entries, index } = this;
-    const reported = new Set<string>();
-    // An adapter's keys usually follow each other: the next ones of the adapter just checked are skipped.
-    let checked = -1;
-    for (const i of index.firsts) {
-      if (!isNicKey(entries, i) || entries.template(i) === nicPresent) continue;
-      if (checked >= 0 && entries.sameDevice(i, checked)) continue;
-      checked = i;
-      const present = index.getOfDevice(i, '.present');
+    const { entries, adapters } = this;
+    for (const adapter of adapters.withOther) {
+      const present = adapters.presentOf(adapter);
       if (present >= 0 && entries.valueIs(present, 'true')) continue;
+      // Reported on the adapter's first key; its device part is `ethernet<digits>`, all ASCII.
+      const i = adapters.otherOf(adapter);
       const nic = entries.text.slice(entries.keyStart(i), entries.deviceEnd(i)).toLowerCase();
-      if (reported.has(nic)) continue;
-      reported.add(nic);
       this.push(keyRange(entries.entry(i)), 'warning', 'vmx/nic-key-orphan', `\`${nic}\` has settings but no \`${nic}.present = "TRUE"\`: check that it is the same adapter name as the one in use (the guide: "check that it's the same name").`);
     }
   }
@@ -169,7 +173,7 @@ function isNestedProfile(checker: VmxChecker, context: LintContext): boolean {
 }
 
 function checkNested(checker: VmxChecker, context: LintContext): void {
-  const { entries, index } = checker;
+  const { entries, index, adapters } = checker;
   const vhv = checker.get('vhv.enable');
   const hw = intValue(checker.get('virtualhw.version'));
   if (vhv && isTrue(vhv) && hw !== undefined && hw < 9) {
@@ -177,13 +181,13 @@ function checkNested(checker: VmxChecker, context: LintContext): void {
   }
   if (!isNestedProfile(checker, context)) return;
   const anchor = vhv ?? checker.get('displayname');
-  const anchorRange = (): Finding['range'] => (anchor ? keyRange(anchor) : rangeOf(0, 0, (checker.source.lines[0] as string).length));
+  const anchorRange = (): Finding['range'] => (anchor ? keyRange(anchor) : rangeOf(0, 0, checker.source.length(0)));
   if (!vhv || !isTrue(vhv)) {
     checker.push(vhv ? valueRange(vhv) : anchorRange(), 'error', 'vmx/nested-vhv', 'XCP-ng needs VT-x/AMD-V inside the VM: set `vhv.enable = "TRUE"` ("Expose hardware assisted virtualization to the guest OS").', [
       vhv ? setValue(vhv, 'TRUE') : { title: 'Add `vhv.enable = "TRUE"`', edits: [appendLineEdit(checker.source, 'vhv.enable = "TRUE"')], preferred: true },
     ]);
   }
-  if (index.firsts.some((i) => entries.template(i) === nicConnectionType)) {
+  if (checker.hasConnectionType) {
     const cpuid = checker.get('hypervisor.cpuid.v0');
     if (!cpuid || !isFalse(cpuid)) {
       checker.push(cpuid ? valueRange(cpuid) : anchorRange(), 'warning', 'vmx/nested-cpuid-v0', 'On VMware Workstation the guide adds `hypervisor.cpuid.v0 = "FALSE"` next to the VT-x option.', [
@@ -191,9 +195,10 @@ function checkNested(checker: VmxChecker, context: LintContext): void {
       ]);
     }
     // Each present adapter needs its `.noPromisc = "FALSE"`.
-    for (const i of index.firsts) {
-      if (entries.template(i) !== nicPresent || !entries.valueIs(i, 'true')) continue;
-      const noPromiscIndex = index.getOfDevice(i, '.nopromisc');
+    for (const adapter of adapters.withPresent) {
+      const i = adapters.presentOf(adapter);
+      if (!entries.valueIs(i, 'true')) continue;
+      const noPromiscIndex = adapters.noPromiscOf(adapter);
       if (noPromiscIndex >= 0 && entries.valueIs(noPromiscIndex, 'false')) continue;
       const noPromisc = noPromiscIndex >= 0 ? entries.entry(noPromiscIndex) : undefined;
       const present = entries.entry(i);
@@ -203,14 +208,13 @@ function checkNested(checker: VmxChecker, context: LintContext): void {
       ]);
     }
   }
-  for (const i of index.firsts) {
-    if (entries.template(i) === scsiVirtualDev && entries.valueIs(i, 'pvscsi')) {
+  for (const i of checker.oldDevices) {
+    if (entries.template(i) === scsiVirtualDev) {
       const present = index.getOfDevice(i, '.present');
       if (present >= 0 && entries.valueIs(present, 'true')) {
         checker.push(valueRange(entries.entry(i)), 'error', 'vmx/nested-pvscsi', 'XCP-ng has no PVSCSI driver ("PVSCSI controller won\'t work"): use LSI Logic SAS or a vNVMe controller.', [setValue(entries.entry(i), 'lsisas1068')]);
       }
-    }
-    if (entries.template(i) === nicVirtualDev && valueIsOneOf(entries, i, oldNicDevices)) {
+    } else {
       const e = entries.entry(i);
       checker.push(valueRange(e), 'info', 'vmx/nested-nic', `\`${e.value}\` is an old NIC model; the guide documents e1000 and vmxnet3 for XCP-ng.`, [setValue(e, 'e1000'), setValue(e, 'vmxnet3', false)]);
     }
@@ -236,10 +240,9 @@ function checkNested(checker: VmxChecker, context: LintContext): void {
 
 /** Lints a VMware .vmx file (config-formats.md §4). */
 export function analyzeVmx(text: string, context: LintContext): Finding[] {
-  const parsed = parseVmx(text);
-  const checker = new VmxChecker(text, parsed.entries);
+  const checker = new VmxChecker(parseVmx(text));
   if (context.hasBom) checker.push(rangeOf(0, 0, 0), 'warning', 'vmx/bom', 'The file starts with a UTF-8 byte order mark, which is reported to corrupt .vmx files: save it as UTF-8 without BOM.');
-  for (const p of parsed.syntax) checker.push(rangeOf(p.line, p.start, p.end), 'error', 'vmx/syntax', p.message);
+  for (const p of checker.syntax) checker.push(rangeOf(p.line, p.start, p.end), 'error', 'vmx/syntax', p.message);
   checker.checkEntries();
   checker.checkOrphanNics();
   checkNested(checker, context);

@@ -1,6 +1,9 @@
+import { codeUnits, type CodeUnits } from '../codeUnits';
+import { LineStarts } from '../lineStarts';
 import { VmxEntryTable } from './vmxEntryTable';
-import { keyStartState, keySymbol, nextKeyState, templateOfState } from './vmxKeyAutomaton';
+import { KEY_END, keyStartState, nextKeyState, templateOfState } from './vmxKeyAutomaton';
 import { vmxKeyHashSeed, vmxKeyHashStep } from './vmxKeyHash';
+import { VmxKeyIndex } from './vmxKeyIndex';
 
 export interface VmxProblem {
   readonly line: number;
@@ -11,6 +14,9 @@ export interface VmxProblem {
 
 export interface VmxParse {
   readonly entries: VmxEntryTable;
+  /** The first entry of each key, built as the entries were read. */
+  readonly index: VmxKeyIndex;
+  readonly lines: LineStarts;
   readonly syntax: readonly VmxProblem[];
 }
 
@@ -24,38 +30,50 @@ const DOT = 0x2e;
 const EQUALS = 0x3d;
 
 /**
- * Reads the text line by line as VS Code cuts it (`\r\n`, `\n` or a lone `\r`), keeping offsets rather than
- * cutting line strings: most lines are read with one look at each character, and only a line that breaks a
- * rule is cut and trimmed to describe the problem.
+ * Reads the text's code units once, from the first to the last, finding the lines as VS Code cuts them
+ * (`\r\n`, `\n` or a lone `\r`) on the way and keeping offsets rather than cutting line strings: a line in the
+ * usual shape is read with one look at each character, and only a line that breaks a rule is cut and trimmed
+ * to describe the problem. Past the end of the text reads as a line end, so the last line ends like the others.
  */
 class VmxScanner {
+  readonly lines: LineStarts;
   readonly entries: VmxEntryTable;
+  readonly index: VmxKeyIndex;
   readonly syntax: VmxProblem[] = [];
-  /** The next `"` at or after the last search, or the text's length: found once each, however long the lines. */
-  private nextQuote = -1;
+  private readonly units: CodeUnits;
+  private readonly length: number;
 
   constructor(private readonly text: string) {
-    this.entries = new VmxEntryTable(text);
+    this.units = codeUnits(text);
+    this.length = text.length;
+    this.lines = new LineStarts(text);
+    this.entries = new VmxEntryTable(text, this.lines, this.units);
+    this.index = new VmxKeyIndex(this.entries, text.length >> 5);
   }
 
   scan(): void {
-    const text = this.text;
-    const length = text.length;
-    let lf = -1;
-    let cr = -1;
+    const units = this.units;
+    const length = units.length;
     for (let line = 0, start = 0; ; line++) {
-      if (lf < start) lf = this.indexOrLength('\n', start);
-      if (cr < start) cr = this.indexOrLength('\r', start);
-      const end = lf < cr ? lf : cr;
-      this.readLine(line, start, end);
-      if (end === length) return;
-      start = end + (text.charCodeAt(end) === CR && text.charCodeAt(end + 1) === LF ? 2 : 1);
+      this.lines.add(start);
+      const end = this.readLine(line, start);
+      if (end >= length) return;
+      start = end + (units[end] === CR && units[end + 1] === LF ? 2 : 1);
     }
   }
 
-  private indexOrLength(search: string, from: number): number {
-    const at = this.text.indexOf(search, from);
-    return at < 0 ? this.text.length : at;
+  /** The code unit at `at`, or LF past the end. */
+  private unitAt(at: number): number {
+    return at < this.length ? (this.units[at] as number) : LF;
+  }
+
+  /** Offset of the line end (its terminator, or the text's length) at or after `from`. */
+  private lineEnd(from: number): number {
+    const units = this.units;
+    const length = units.length;
+    let at = from;
+    while (at < length && units[at] !== LF && units[at] !== CR) at++;
+    return at;
   }
 
   private problem(line: number, lineStart: number, start: number, end: number, message: string): void {
@@ -68,15 +86,17 @@ class VmxScanner {
   }
 
   /**
-   * One line from `start` to `end` (its terminator): blank, `#` comment, or `key = "value"` (config-formats.md
-   * §4.1). A `#` inside the quotes is data; after the closing quote it starts a comment that VMware tolerates.
+   * One line from `start`: blank, `#` comment, or `key = "value"` (config-formats.md §4.1). A `#` inside the
+   * quotes is data; after the closing quote it starts a comment that VMware tolerates. Returns the line's end.
    */
-  private readLine(line: number, start: number, end: number): void {
-    const text = this.text;
+  private readLine(line: number, start: number): number {
+    const units = this.units;
+    const length = units.length;
     let p = start;
-    let c = text.charCodeAt(p);
-    while (c === SPACE || c === TAB) c = text.charCodeAt(++p);
-    if (p === end || c === HASH) return;
+    let c = p < length ? (units[p] as number) : LF;
+    while (c === SPACE || c === TAB) c = ++p < length ? (units[p] as number) : LF;
+    if (c === LF || c === CR) return p;
+    if (c === HASH) return this.lineEnd(p);
 
     // The key, hashed and run through the template automaton as it is read (vmxKeyAutomaton.ts), noting at its
     // first `.` the hash and the automaton's state so far: the device part of `ethernet0.present` or
@@ -87,61 +107,88 @@ class VmxScanner {
     let deviceEnd = -1;
     let deviceHash = 0;
     let deviceState = 0;
-    for (let symbol = keySymbol(c); symbol !== 0; symbol = keySymbol((c = text.charCodeAt(++p)))) {
+    for (let next = nextKeyState(state, c); next !== KEY_END; next = nextKeyState(state, c)) {
       if (c === DOT && deviceEnd < 0) {
         deviceEnd = p;
         deviceHash = hash;
         deviceState = state;
       }
       hash = vmxKeyHashStep(hash, c);
-      state = nextKeyState(state, symbol);
+      state = next;
+      c = ++p < length ? (units[p] as number) : LF;
     }
     const keyEnd = p;
 
-    while (c === SPACE || c === TAB) c = text.charCodeAt(++p);
+    while (c === SPACE || c === TAB) c = ++p < length ? (units[p] as number) : LF;
     let eq = p;
-    if (c !== EQUALS) {
-      const at = text.slice(p, end).indexOf('=');
-      if (at < 0) {
-        this.problem(line, start, keyStart, this.trimmedEnd(start, end), 'Not a `key = "value"` line.');
-        return;
-      }
-      eq = p + at;
+    if (c !== EQUALS || keyEnd === keyStart) {
+      eq = this.oddKey(line, start, keyStart, keyEnd, p);
+      if (eq < 0) return this.lineEnd(p);
     }
+
+    let v = eq + 1;
+    c = this.unitAt(v);
+    while (c === SPACE || c === TAB) c = ++v < length ? (units[v] as number) : LF;
+    if (c !== QUOTE) {
+      const end = this.lineEnd(v);
+      const valueEnd = this.trimmedEnd(v, end);
+      if (valueEnd === v) {
+        const key = this.text.slice(keyStart, keyEnd);
+        this.problem(line, start, eq, eq + 1, `\`${key}\` has no value: write \`${key} = ""\` for an empty one.`);
+      } else {
+        this.add(line, keyStart, keyEnd, v, valueEnd, hash, state, deviceEnd, deviceHash, deviceState);
+      }
+      return end;
+    }
+
+    let close = v + 1;
+    c = this.unitAt(close);
+    while (c !== QUOTE && c !== LF && c !== CR) c = ++close < length ? (units[close] as number) : LF;
+    if (c !== QUOTE) {
+      this.problem(line, start, v, close, 'The quoted value is not closed on this line.');
+      return close;
+    }
+    // After the closing quote: blanks, then the line end or a comment; anything else is checked as written.
+    let q = close + 1;
+    c = this.unitAt(q);
+    while (c === SPACE || c === TAB) c = ++q < length ? (units[q] as number) : LF;
+    if (c !== LF && c !== CR) {
+      const end = this.lineEnd(q);
+      const rest = this.text.slice(close + 1, end).trim();
+      if (rest !== '' && !rest.startsWith('#')) {
+        this.problem(line, start, close + 1, this.trimmedEnd(start, end), 'Unexpected text after the closing quote.');
+        return end;
+      }
+      q = end;
+    }
+    this.add(line, keyStart, keyEnd, v, close + 1, hash, state, deviceEnd, deviceHash, deviceState);
+    return q;
+  }
+
+  /**
+   * A key not followed by `=` (after blanks), or no key: finds the `=` further on the line, or reports the line.
+   * Returns the `=`'s offset, or -1 once the problem is reported.
+   */
+  private oddKey(line: number, start: number, keyStart: number, keyEnd: number, p: number): number {
+    const text = this.text;
+    const end = this.lineEnd(p);
+    const at = text.slice(p, end).indexOf('=');
+    if (at < 0) {
+      this.problem(line, start, keyStart, this.trimmedEnd(start, end), 'Not a `key = "value"` line.');
+      return -1;
+    }
+    const eq = p + at;
     // Only white space may stand between the key and `=` (any that `trimEnd` removes, not just blanks).
     if (keyEnd === keyStart || (eq > p && text.slice(keyEnd, eq).trim() !== '')) {
       const key = text.slice(keyStart, eq).trimEnd();
       this.problem(line, start, keyStart, keyStart + Math.max(key.length, 1), key === '' ? 'The line has no key before `=`.' : `\`${key}\` is not a .vmx key: keys are letters, digits, \`.\`, \`:\` and \`_\`.`);
-      return;
+      return -1;
     }
+    return eq;
+  }
 
-    let v = eq + 1;
-    c = text.charCodeAt(v);
-    while (c === SPACE || c === TAB) c = text.charCodeAt(++v);
-    if (c === QUOTE) {
-      if (this.nextQuote <= v) this.nextQuote = this.indexOrLength('"', v + 1);
-      const close = this.nextQuote;
-      if (close >= end) {
-        this.problem(line, start, v, end, 'The quoted value is not closed on this line.');
-        return;
-      }
-      if (close + 1 < end) {
-        const rest = text.slice(close + 1, end).trim();
-        if (rest !== '' && !rest.startsWith('#')) {
-          this.problem(line, start, close + 1, this.trimmedEnd(start, end), 'Unexpected text after the closing quote.');
-          return;
-        }
-      }
-      this.entries.add(line, start, keyStart, keyEnd, v, close + 1, hash, templateOfState(state), deviceEnd, deviceHash, deviceState);
-      return;
-    }
-    const valueEnd = this.trimmedEnd(v, end);
-    if (valueEnd === v) {
-      const key = text.slice(keyStart, keyEnd);
-      this.problem(line, start, eq, eq + 1, `\`${key}\` has no value: write \`${key} = ""\` for an empty one.`);
-      return;
-    }
-    this.entries.add(line, start, keyStart, keyEnd, v, valueEnd, hash, templateOfState(state), deviceEnd, deviceHash, deviceState);
+  private add(line: number, keyStart: number, keyEnd: number, rawStart: number, rawEnd: number, hash: number, state: number, deviceEnd: number, deviceHash: number, deviceState: number): void {
+    this.index.add(this.entries.add(line, keyStart, keyEnd, rawStart, rawEnd, hash, templateOfState(state), deviceEnd, deviceHash, deviceState));
   }
 }
 
@@ -149,5 +196,5 @@ class VmxScanner {
 export function parseVmx(text: string): VmxParse {
   const scanner = new VmxScanner(text);
   scanner.scan();
-  return { entries: scanner.entries, syntax: scanner.syntax };
+  return { entries: scanner.entries, index: scanner.index, lines: scanner.lines, syntax: scanner.syntax };
 }

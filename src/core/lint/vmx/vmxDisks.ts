@@ -14,8 +14,8 @@ const fileNameTemplates = ['scsi', 'sata', 'ide', 'nvme'].map((bus) => templateI
 /** The virtual disks (.vmdk files, not CD images) of present slots, in file order, from the first entry of each key. */
 export function vmxDisks(fileName: string, entries: VmxEntryTable, index: VmxKeyIndex): VmxDisk[] {
   const disks: VmxDisk[] = [];
-  for (const i of index.firsts) {
-    if (!fileNameTemplates.includes(entries.template(i))) continue;
+  for (let i = 0; i < entries.count; i++) {
+    if (!index.isFirst(i) || !fileNameTemplates.includes(entries.template(i))) continue;
     const entry = entries.entry(i);
     if (!entry.value.toLowerCase().endsWith('.vmdk')) continue;
     // The slot's other keys: `scsi0:1.present`, `scsi0:1.deviceType`.

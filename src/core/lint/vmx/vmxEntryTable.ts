@@ -1,3 +1,6 @@
+import { codeUnits, codeUnitsConversions, type CodeUnits } from '../codeUnits';
+import type { LineStarts } from '../lineStarts';
+
 /** One `key = value` line of a .vmx file, as an object: what hover, the outline and the fixes work with. */
 export interface VmxEntry {
   readonly line: number;
@@ -17,17 +20,16 @@ export interface VmxEntry {
 
 // The numbers kept per entry, one row each. Offsets are into the whole text, so no line strings are cut.
 const LINE = 0;
-const LINE_START = 1;
-const KEY_START = 2;
-const KEY_END = 3;
-const RAW_START = 4;
-const RAW_END = 5;
-const KEY_HASH = 6;
-const TEMPLATE = 7;
-const DEVICE_END = 8;
-const DEVICE_HASH = 9;
-const DEVICE_STATE = 10;
-const FIELDS = 11;
+const KEY_START = 1;
+const KEY_END = 2;
+const RAW_START = 3;
+const RAW_END = 4;
+const KEY_HASH = 5;
+const TEMPLATE = 6;
+const DEVICE_END = 7;
+const DEVICE_HASH = 8;
+const DEVICE_STATE = 9;
+const FIELDS = 10;
 
 const QUOTE = 0x22;
 
@@ -47,14 +49,26 @@ function asciiLower(c: number): number {
 export class VmxEntryTable {
   private rows: Int32Array;
   count = 0;
+  /** The text's code units, which the rules compare keys and values on: far cheaper to read than the string. */
+  private units: CodeUnits;
+  /** The `codeUnitsConversions()` when `units` were made: they are valid while it has not moved. */
+  private conversion: number;
 
-  constructor(readonly text: string) {
+  constructor(
+    readonly text: string,
+    /** Where the text's lines start, for the entries' columns. */
+    private readonly lines: LineStarts,
+    units: CodeUnits,
+  ) {
+    this.units = units;
+    this.conversion = codeUnitsConversions();
     // Sized for one entry per 32 characters, which .vmx lines rarely undercut: growing (allocating and copying
     // the rows again) cost as much as reading the file.
     this.rows = new Int32Array(Math.max(64, text.length >> 5) * FIELDS);
   }
 
-  add(line: number, lineStart: number, keyStart: number, keyEnd: number, rawStart: number, rawEnd: number, keyHash: number, template: number, deviceEnd: number, deviceHash: number, deviceState: number): void {
+  /** Adds the next entry, numbered in file order: returns its number. */
+  add(line: number, keyStart: number, keyEnd: number, rawStart: number, rawEnd: number, keyHash: number, template: number, deviceEnd: number, deviceHash: number, deviceState: number): number {
     let row = this.count * FIELDS;
     if (row === this.rows.length) {
       const grown = new Int32Array(this.rows.length * 2);
@@ -63,7 +77,6 @@ export class VmxEntryTable {
     }
     const rows = this.rows;
     rows[row++] = line;
-    rows[row++] = lineStart;
     rows[row++] = keyStart;
     rows[row++] = keyEnd;
     rows[row++] = rawStart;
@@ -73,7 +86,16 @@ export class VmxEntryTable {
     rows[row++] = deviceEnd;
     rows[row++] = deviceHash;
     rows[row] = deviceState;
-    this.count++;
+    return this.count++;
+  }
+
+  /** The code units, converted again if another text was converted since (codeUnits reuses its buffer). */
+  private chars(): CodeUnits {
+    if (this.conversion !== codeUnitsConversions()) {
+      this.units = codeUnits(this.text);
+      this.conversion = codeUnitsConversions();
+    }
+    return this.units;
   }
 
   private field(index: number, field: number): number {
@@ -125,7 +147,7 @@ export class VmxEntryTable {
   }
 
   quoted(index: number): boolean {
-    return this.text.charCodeAt(this.rawStart(index)) === QUOTE;
+    return this.chars()[this.rawStart(index)] === QUOTE;
   }
 
   valueStart(index: number): number {
@@ -146,16 +168,16 @@ export class VmxEntryTable {
 
   /** Whether `value.toLowerCase() === word`, for a lower-case ASCII `word`, without making the value string. */
   valueIs(index: number, word: string): boolean {
-    const text = this.text;
+    const units = this.chars();
     let start = this.rawStart(index);
     let end = this.rawEnd(index);
-    if (text.charCodeAt(start) === QUOTE) {
+    if (units[start] === QUOTE) {
       start++;
       end--;
     }
     if (end - start !== word.length) return false;
     for (let i = 0; i < word.length; i++) {
-      const c = text.charCodeAt(start + i);
+      const c = units[start + i] as number;
       // Beyond ASCII, toLowerCase can map a character to an ASCII one (the Kelvin sign to `k`): ask it.
       if (c >= 0x80) return this.value(index).toLowerCase() === word;
       if (asciiLower(c) !== word.charCodeAt(i)) return false;
@@ -177,21 +199,21 @@ export class VmxEntryTable {
    * part followed by a key of that device.
    */
   keyEquals(index: number, from: number, to: number, suffix: string, length = this.keyEnd(index) - this.keyStart(index)): boolean {
-    const text = this.text;
+    const units = this.chars();
     let at = this.keyStart(index);
     if (length !== to - from + suffix.length) return false;
     for (let i = from; i < to; i++, at++) {
-      if ((text.charCodeAt(at) | 0x20) !== (text.charCodeAt(i) | 0x20)) return false;
+      if (((units[at] as number) | 0x20) !== ((units[i] as number) | 0x20)) return false;
     }
     for (let i = 0; i < suffix.length; i++, at++) {
-      if ((text.charCodeAt(at) | 0x20) !== (suffix.charCodeAt(i) | 0x20)) return false;
+      if (((units[at] as number) | 0x20) !== (suffix.charCodeAt(i) | 0x20)) return false;
     }
     return true;
   }
 
   entry(index: number): VmxEntry {
     const key = this.key(index);
-    const lineStart = this.field(index, LINE_START);
+    const lineStart = this.lines.start(this.line(index));
     return {
       line: this.line(index),
       key,

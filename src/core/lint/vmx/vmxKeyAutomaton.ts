@@ -16,11 +16,10 @@ for (let i = 0; i < keyChars.length; i++) {
   symbolOfChar[keyChars.charCodeAt(i)] = i + 1;
   symbolOfChar[keyChars.toUpperCase().charCodeAt(i)] = i + 1;
 }
-const SYMBOLS = keyChars.length + 1;
 const FIRST_DIGIT = 27;
 const LAST_DIGIT = 36;
 
-export function keySymbol(charCode: number): number {
+function keySymbol(charCode: number): number {
   return charCode < 128 ? (symbolOfChar[charCode] as number) : 0;
 }
 
@@ -77,12 +76,25 @@ vmxKeys.forEach((info, index) => {
   accepting[walk(info.template, true)] = index;
 });
 
-const transitions = new Uint16Array(children.length * SYMBOLS);
-children.forEach((next, state) => next.forEach((to, symbol) => (transitions[state * SYMBOLS + symbol] = to)));
+/** What {@link nextKeyState} gives for a character that is not a key character: the key ends before it. */
+export const KEY_END = 0xffff;
 
-/** The state after reading the character of `symbol` (a key character) in `state`. */
-export function nextKeyState(state: number, symbol: number): number {
-  return transitions[state * SYMBOLS + symbol] as number;
+/**
+ * The transitions by character code (ASCII), 128 per state: the parser looks a key character up once, where a
+ * table by symbol would need a look-up of the symbol first. A key character the trie lacks leads to DEAD,
+ * which reads the rest of the key; any other character gives KEY_END.
+ */
+const transitions = new Uint16Array(children.length * 128).fill(KEY_END);
+children.forEach((next, state) => {
+  for (let c = 0; c < 128; c++) {
+    const symbol = symbolOfChar[c] as number;
+    if (symbol !== 0) transitions[state * 128 + c] = next[symbol] ?? DEAD;
+  }
+});
+
+/** The state after reading the character `charCode` in `state`, or KEY_END if it is not a key character. */
+export function nextKeyState(state: number, charCode: number): number {
+  return charCode < 128 ? (transitions[(state << 7) | charCode] as number) : KEY_END;
 }
 
 /** The index in `vmxKeys` of the template a key ending in `state` has, or -1. */

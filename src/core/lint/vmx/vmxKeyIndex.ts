@@ -4,32 +4,54 @@ import { extendVmxKeyHash, vmxKeyHash } from './vmxKeyHash';
 /**
  * The first entry of each key, keys compared case-insensitively as VMware compares them, and for every entry
  * the first one with its key. An open-addressing table of entry numbers found by the keys' hashes, so that no
- * key string is made: a hash match is confirmed by comparing the characters.
+ * key string is made: a hash match is confirmed by comparing the characters. The parser adds each entry as it
+ * reads it, so repeats are known by the end of the scan.
  */
 export class VmxKeyIndex {
-  /** Entries whose key no earlier entry has, in file order: what the rules read (VMware refuses repeats). */
-  readonly firsts: number[] = [];
   /** Per entry: the first entry with the same key (itself for a first). */
-  private readonly firstOfEntry: Int32Array;
-  /** Entry number + 1 per slot, 0 for an empty slot. */
-  private readonly slots: Int32Array;
-  private readonly mask: number;
+  private firstOfEntry: Int32Array;
+  /** Two numbers per slot: the key's hash, and its first entry + 1 (0 for an empty slot). */
+  private slots: Int32Array;
+  private mask: number;
+  private keys = 0;
 
-  constructor(private readonly entries: VmxEntryTable) {
+  constructor(
+    private readonly entries: VmxEntryTable,
+    expected: number,
+  ) {
     let size = 16;
-    while (size < entries.count * 2) size *= 2;
-    this.slots = new Int32Array(size);
+    while (size < expected * 2) size *= 2;
+    this.slots = new Int32Array(size * 2);
     this.mask = size - 1;
-    this.firstOfEntry = new Int32Array(entries.count);
-    for (let index = 0; index < entries.count; index++) {
-      const earlier = this.find(entries.keyHash(index), entries.keyStart(index), entries.keyEnd(index), '', index);
-      this.firstOfEntry[index] = earlier < 0 ? index : earlier;
-      if (earlier < 0) this.firsts.push(index);
+    this.firstOfEntry = new Int32Array(Math.max(16, expected));
+  }
+
+  /** Adds entry `index` (the next in file order) and returns the first entry with its key. */
+  add(index: number): number {
+    const entries = this.entries;
+    if (index === this.firstOfEntry.length) {
+      const grown = new Int32Array(index * 2);
+      grown.set(this.firstOfEntry);
+      this.firstOfEntry = grown;
     }
+    const hash = entries.keyHash(index);
+    let first = this.find(hash, entries.keyStart(index), entries.keyEnd(index), '', index);
+    if (first < 0) {
+      first = index;
+      // Kept at most half full, so that a search soon meets an empty slot.
+      if (++this.keys * 2 > this.mask + 1) this.grow();
+    }
+    this.firstOfEntry[index] = first;
+    return first;
   }
 
   firstOf(index: number): number {
     return this.firstOfEntry[index] as number;
+  }
+
+  /** Whether no earlier entry has the key of entry `index`: what the rules read (VMware refuses repeats). */
+  isFirst(index: number): boolean {
+    return this.firstOfEntry[index] === index;
   }
 
   /** The first entry whose key is `key` (lower case), or -1. */
@@ -50,12 +72,32 @@ export class VmxKeyIndex {
   private find(hash: number, from: number, to: number, suffix: string, insert = -1): number {
     const { entries, slots, mask } = this;
     for (let slot = (hash ^ (hash >>> 15)) & mask; ; slot = (slot + 1) & mask) {
-      const held = (slots[slot] as number) - 1;
+      const held = (slots[2 * slot + 1] as number) - 1;
       if (held < 0) {
-        if (insert >= 0) slots[slot] = insert + 1;
+        if (insert >= 0) {
+          slots[2 * slot] = hash;
+          slots[2 * slot + 1] = insert + 1;
+        }
         return -1;
       }
-      if (entries.keyHash(held) === hash && entries.keyEquals(held, from, to, suffix)) return held;
+      if (slots[2 * slot] === hash && entries.keyEquals(held, from, to, suffix)) return held;
+    }
+  }
+
+  /** Doubles the slots and puts the keys back, for a text with more entries than its length suggested. */
+  private grow(): void {
+    const old = this.slots;
+    const size = (this.mask + 1) * 2;
+    this.slots = new Int32Array(size * 2);
+    this.mask = size - 1;
+    for (let slot = 0; slot < old.length; slot += 2) {
+      const held = old[slot + 1] as number;
+      if (held === 0) continue;
+      const hash = old[slot] as number;
+      let to = (hash ^ (hash >>> 15)) & this.mask;
+      while (this.slots[2 * to + 1] !== 0) to = (to + 1) & this.mask;
+      this.slots[2 * to] = hash;
+      this.slots[2 * to + 1] = held;
     }
   }
 }

@@ -4,7 +4,6 @@ import { parseVmx } from './parseVmx';
 import { completeVmx } from './completeVmx';
 import { hoverVmx } from './hoverVmx';
 import { vmxDisks } from './vmxDisks';
-import { VmxKeyIndex } from './vmxKeyIndex';
 import { vmxSymbols } from './vmxSymbols';
 
 export const vmxSupport: LanguageSupport = {
@@ -16,7 +15,7 @@ export const vmxSupport: LanguageSupport = {
   // The .vmdk descriptors the disks name: vmx/nested-disk-size reads their extent sizes.
   siblingPaths: (fileName, text) => {
     if (text === undefined) return [];
-    const { entries } = parseVmx(text);
-    return vmxDisks(fileName, entries, new VmxKeyIndex(entries)).map((d) => d.path);
+    const { entries, index } = parseVmx(text);
+    return vmxDisks(fileName, entries, index).map((d) => d.path);
   },
 };

@@ -64,6 +64,19 @@ describe('vmx parser: what the whole-text scan must read like a line-by-line one
     assert.deepEqual(codes('Memsize = "8"\nx = "1"\nMEMSIZE = "8"\n'), ['2:vmx/duplicate-key']);
   });
 
+  it('reads its keys and values right after another text was converted to code units (codeUnits reuses its buffer)', () => {
+    const nonAscii = parseVmx('ethernet0.present = "TRUE"\nEthernet0.virtualDev = "e1000\u00e9"\n');
+    const first = parseVmx('ethernet0.present = "TRUE"\nEthernet0.virtualDev = "e1000"\n');
+    // As long, other characters everywhere: the reused buffer now holds this text.
+    const other = 'scsi1:0.present = "FALSE"\nscsi1:0.fileName = "bbbbb.vmdk"\n';
+    assert.equal(other.length, 'ethernet0.present = "TRUE"\nEthernet0.virtualDev = "e1000"\n'.length);
+    parseVmx(other);
+    assert.ok(first.entries.valueIs(0, 'true') && first.entries.valueIs(1, 'e1000') && !nonAscii.entries.valueIs(1, 'e1000'));
+    assert.ok(first.entries.sameDevice(0, 1) && first.entries.quoted(1));
+    assert.equal(first.index.get('ethernet0.virtualdev'), 1);
+    assert.equal(first.index.getOfDevice(1, '.present'), 0);
+  });
+
   it('names the disks of the first entry of each key, as the disk-size rule reads them', () => {
     const text = 'scsi0:0.fileName = "a.vmdk"\nscsi0:0.present = "TRUE"\nscsi0:0.present = "FALSE"\nscsi0:0.fileName = "b.vmdk"\n';
     assert.deepEqual(vmx?.siblingPaths?.('/vms/lab/x.vmx', text), ['/vms/lab/a.vmdk']);
