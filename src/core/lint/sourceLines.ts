@@ -39,14 +39,3 @@ export function firstCrLine(source: SourceLines, from = 0): number {
   }
   return -1;
 }
-
-/** Where each line starts in the text the lines were cut from: the lengths of the lines and terminators before it. */
-export function lineOffsets(source: SourceLines): Int32Array {
-  const offsets = new Int32Array(source.lines.length);
-  let offset = 0;
-  for (let i = 0; i < source.lines.length; i++) {
-    offsets[i] = offset;
-    offset += (source.lines[i] as string).length + (source.endings[i] as string).length;
-  }
-  return offsets;
-}

@@ -53,73 +53,12 @@ const isBlank = (c: number): boolean => c === 0x20 || c === 0x09;
 const TARGET_EQ = 'target=';
 
 /**
- * The items of a disk spec before `target=`, four numbers each: start and end (blanks trimmed), the `=` or -1,
- * and what the item is (a parameter number, {@link UNKNOWN_KEY} or {@link POSITIONAL}); and where `target=`
- * starts, or -1. Reused and grown across calls: a large config has thousands of disk specs, and objects per
- * item dominated their check.
+ * Items of a disk spec kept until the number of positional ones is known (which decides what each means),
+ * four numbers each: start and end (blanks trimmed), the `=` or -1, and what the item is (a parameter number,
+ * {@link UNKNOWN_KEY} or {@link POSITIONAL}). Reused and grown across specs: a large config has thousands,
+ * and objects per item dominated their check.
  */
-interface DiskItems {
-  items: Int32Array;
-  count: number;
-  target: number;
-}
-
-const read: DiskItems = { items: new Int32Array(64), count: 0, target: -1 };
-
-/**
- * Splits a disk spec at commas up to the item where xl's `(^|,)\s*target=` search matches: `target=` after
- * any JavaScript white space swallows the rest of the string. Empty items are kept (`/dev/vg/lv,,hda,w` has
- * no format). Reads the body's code units from `codes`, starting at `base`: a large config has thousands of
- * disk specs, and string calls (`indexOf`, `charCodeAt`) on each item cost several times these reads.
- */
-function readDiskItems(codes: CodeUnits, base: number, n: number, into: DiskItems): void {
-  let count = 0;
-  let target = -1;
-  for (let start = 0; ; ) {
-    let a = start;
-    while (a < n && isBlank(codes[base + a] as number)) a++;
-    // Looking for `target=` only where an item starts spares a search of the whole body for it.
-    let s = a;
-    while (s < n && isJsSpace(codes[base + s] as number)) s++;
-    if (n - s >= TARGET_EQ.length && spells(codes, base + s, TARGET_EQ)) {
-      target = s;
-      break;
-    }
-    let end = a;
-    let eq = -1;
-    for (; end < n; end++) {
-      const c = codes[base + end];
-      if (c === 0x2c) break;
-      if (c === 0x3d && eq < 0) eq = end;
-    }
-    let b = end;
-    while (b > a && isBlank(codes[base + b - 1] as number)) b--;
-    if (eq >= b) eq = -1;
-    let kind = POSITIONAL;
-    if (eq >= 0) {
-      const param = namedKeyTable.find(codes, base + a, eq - a);
-      kind = param >= 0 ? param : UNKNOWN_KEY;
-    } else {
-      const flag = flagTable.find(codes, base + a, b - a);
-      if (flag >= 0) kind = FLAG_BASE + (flag === NO_DISCARD_FLAG ? DISCARD_FLAG : flag);
-    }
-    if ((count + 1) * 4 > into.items.length) {
-      const grown = new Int32Array(into.items.length * 2);
-      grown.set(into.items);
-      into.items = grown;
-    }
-    const at = count * 4;
-    into.items[at] = a;
-    into.items[at + 1] = b;
-    into.items[at + 2] = eq;
-    into.items[at + 3] = kind;
-    count++;
-    if (end >= n) break;
-    start = end + 1;
-  }
-  into.count = count;
-  into.target = target;
-}
+let kept = new Int32Array(64);
 
 /** Whether the code unit `c` occurs in `codes[from, to)`. */
 function occurs(codes: CodeUnits, from: number, to: number, c: number): boolean {
@@ -128,6 +67,7 @@ function occurs(codes: CodeUnits, from: number, to: number, c: number): boolean 
 }
 
 const COLON = 0x3a;
+const COMMA = 0x2c;
 const EQ = 0x3d;
 const CDROM_SUFFIX = ':cdrom';
 
@@ -162,6 +102,20 @@ class DiskSpecCheck {
     else this.seen |= bit;
   }
 
+  /** The rules of an item that is not positional: a named parameter, an unknown `key=`, or a flag. */
+  checkKeyed(a: number, b: number, eq: number, kind: number): void {
+    if (kind === UNKNOWN_KEY) {
+      const key = this.str.body.slice(a, eq);
+      const suggestion = suggestName(key, namedKeys);
+      this.report(a, b, 'error', 'xl/disk-spec', `\`${key}=\` is not a disk parameter.`, suggestion ? [replaceFix(`Rename to \`${suggestion}\``, specRange(this.str, a, key.length), suggestion, true)] : []);
+    } else if (eq >= 0) {
+      this.setParam(kind, namedKeys[kind] as string, a, b);
+      this.checkAllowed(kind, a, eq + 1, b);
+    } else {
+      this.setParam(kind, flags[kind - FLAG_BASE] as string, a, b);
+    }
+  }
+
   checkAllowed(param: number, offset: number, valueOffset: number, end: number): void {
     const table = allowedTable(param);
     if (!table || valueOffset === end || table.find(this.codes, this.base + valueOffset, end - valueOffset) >= 0) return;
@@ -182,33 +136,71 @@ const check = new DiskSpecCheck();
  * and cut as a string only for a message.
  */
 export function checkXlDisk(str: XlString, codes: CodeUnits, out: Finding[]): void {
-  const bodyOffset = str.bodyOffset;
-  const length = str.end - str.start - 2;
-  readDiskItems(codes, bodyOffset, length, read);
-  const { items, count, target } = read;
+  const base = str.bodyOffset;
+  const n = str.end - str.start - 2;
   check.start(str, codes, out);
+  // Items are split at commas up to the one where xl's `(^|,)\s*target=` search matches: `target=` after any
+  // JavaScript white space swallows the rest of the string. Empty items are kept (`/dev/vg/lv,,hda,w` has no
+  // format). Items before the first positional one are checked as they are read, in the order of the spec;
+  // from that one on they are kept, to be checked once the number of positional items is known.
+  let count = 0;
   let positionalCount = 0;
-  for (let k = 0; k < count; k++) if (items[k * 4 + 3] === POSITIONAL) positionalCount++;
+  let target = -1;
+  for (let start = 0; ; ) {
+    let a = start;
+    while (a < n && isBlank(codes[base + a] as number)) a++;
+    // Looking for `target=` only where an item starts spares a search of the whole body for it.
+    let s = a;
+    while (s < n && isJsSpace(codes[base + s] as number)) s++;
+    if (n - s >= TARGET_EQ.length && spells(codes, base + s, TARGET_EQ)) {
+      target = s;
+      break;
+    }
+    let end = a;
+    let eq = -1;
+    for (; end < n; end++) {
+      const c = codes[base + end];
+      if (c === COMMA) break;
+      if (c === EQ && eq < 0) eq = end;
+    }
+    let b = end;
+    while (b > a && isBlank(codes[base + b - 1] as number)) b--;
+    if (eq >= b) eq = -1;
+    let kind = POSITIONAL;
+    if (eq >= 0) {
+      const param = namedKeyTable.find(codes, base + a, eq - a);
+      kind = param >= 0 ? param : UNKNOWN_KEY;
+    } else {
+      const flag = flagTable.find(codes, base + a, b - a);
+      if (flag >= 0) kind = FLAG_BASE + (flag === NO_DISCARD_FLAG ? DISCARD_FLAG : flag);
+    }
+    if (kind === POSITIONAL) positionalCount++;
+    if (count === 0 && kind !== POSITIONAL) check.checkKeyed(a, b, eq, kind);
+    else {
+      if ((count + 1) * 4 > kept.length) {
+        const grown = new Int32Array(kept.length * 2);
+        grown.set(kept);
+        kept = grown;
+      }
+      const at = count * 4;
+      kept[at] = a;
+      kept[at + 1] = b;
+      kept[at + 2] = eq;
+      kept[at + 3] = kind;
+      count++;
+    }
+    if (end >= n) break;
+    start = end + 1;
+  }
   const order = positionalCount === 2 || positionalCount === 3 ? legacyOrder : modernOrder;
   let slot = 0;
   for (let k = 0; k < count; k++) {
-    const a = items[k * 4] as number;
-    const b = items[k * 4 + 1] as number;
-    const eq = items[k * 4 + 2] as number;
-    const kind = items[k * 4 + 3] as number;
-    if (kind === UNKNOWN_KEY) {
-      const key = str.body.slice(a, eq);
-      const suggestion = suggestName(key, namedKeys);
-      check.report(a, b, 'error', 'xl/disk-spec', `\`${key}=\` is not a disk parameter.`, suggestion ? [replaceFix(`Rename to \`${suggestion}\``, specRange(str, a, key.length), suggestion, true)] : []);
-      continue;
-    }
-    if (eq >= 0) {
-      check.setParam(kind, namedKeys[kind] as string, a, b);
-      check.checkAllowed(kind, a, eq + 1, b);
-      continue;
-    }
-    if (kind >= FLAG_BASE) {
-      check.setParam(kind, flags[kind - FLAG_BASE] as string, a, b);
+    const a = kept[k * 4] as number;
+    const b = kept[k * 4 + 1] as number;
+    const eq = kept[k * 4 + 2] as number;
+    const kind = kept[k * 4 + 3] as number;
+    if (kind !== POSITIONAL) {
+      check.checkKeyed(a, b, eq, kind);
       continue;
     }
     const param = order[slot++];
@@ -220,18 +212,18 @@ export function checkXlDisk(str: XlString, codes: CodeUnits, out: Finding[]): vo
     check.setParam(param, namedKeys[param] as string, a, b);
     if (param === TARGET) {
       // Every deprecated prefix ends in `:`, so a target without one needs no regex (and no copy).
-      const prefix = occurs(codes, bodyOffset + a, bodyOffset + b, COLON) ? deprecatedPrefix.exec(str.body.slice(a, b))?.[1] : undefined;
+      const prefix = occurs(codes, base + a, base + b, COLON) ? deprecatedPrefix.exec(str.body.slice(a, b))?.[1] : undefined;
       if (prefix !== undefined) check.report(a, b, 'info', 'xl/disk-deprecated-syntax', `The \`${prefix}:\` prefix is deprecated: use \`format=\`/\`backendtype=\` and a plain target.`);
     }
-    if (param === VDEV && b - a >= CDROM_SUFFIX.length && spells(codes, bodyOffset + b - CDROM_SUFFIX.length, CDROM_SUFFIX)) check.report(a, b, 'info', 'xl/disk-deprecated-syntax', '`vdev:cdrom` is the old syntax: write `vdev=..., devtype=cdrom`.');
+    if (param === VDEV && b - a >= CDROM_SUFFIX.length && spells(codes, base + b - CDROM_SUFFIX.length, CDROM_SUFFIX)) check.report(a, b, 'info', 'xl/disk-deprecated-syntax', '`vdev:cdrom` is the old syntax: write `vdev=..., devtype=cdrom`.');
     check.checkAllowed(param, a, a, b);
   }
   if (target >= 0) {
     const valueOffset = target + 'target='.length;
-    check.setParam(TARGET, 'target', target, length);
-    const swallowed = occurs(codes, bodyOffset + valueOffset, bodyOffset + length, EQ) ? /,\s*([a-z_-]+)=/.exec(str.body.slice(valueOffset)) : null;
+    check.setParam(TARGET, 'target', target, n);
+    const swallowed = occurs(codes, base + valueOffset, base + n, EQ) ? /,\s*([a-z_-]+)=/.exec(str.body.slice(valueOffset)) : null;
     if (swallowed && namedKeys.includes(swallowed[1] as string)) {
-      check.report(target, length, 'error', 'xl/disk-spec', `\`target=\` must come last: everything after it, including \`${swallowed[1] as string}=\`, becomes part of the path.`);
+      check.report(target, n, 'error', 'xl/disk-spec', `\`target=\` must come last: everything after it, including \`${swallowed[1] as string}=\`, becomes part of the path.`);
     }
   }
 }
