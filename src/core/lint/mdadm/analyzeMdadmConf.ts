@@ -1,6 +1,7 @@
 import type { Finding, Fix, TextEdit } from '../finding';
 import type { LintContext } from '../languageSupport';
 import { rangeOf } from '../rangeOf';
+import { ownCodeUnits } from '../ownCodeUnits';
 import { regionEquals } from '../regionEquals';
 import { mdDeviceKey, toNumberedMdName } from '../raid/mdDeviceKey';
 import { parseMdstat } from '../raid/parseMdstat';
@@ -244,6 +245,8 @@ function arrayObjectOf(words: MdadmWordReader): MdadmArray {
   return readMdadmArray(again, new MdadmArrayFacts());
 }
 
+const IGNORE = ownCodeUnits('<ignore>');
+
 /**
  * The rules of the ARRAY line `words` is on (at its keyword), read to its end: in place, through `facts`, on
  * the clean path; the line is read again as an object only when a rule fires.
@@ -278,7 +281,7 @@ function checkArrayLine(words: MdadmWordReader, facts: MdadmArrayFacts, shared: 
     );
   }
   // `<ignore>` in any case tells mdadm to leave the array alone, so its name may repeat.
-  if (facts.devname && !regionEquals(facts.devnameSource, facts.devnameFrom, facts.devnameTo, '<ignore>', true)) {
+  if (facts.devname && !regionEquals(facts.devnameSource, facts.devnameFrom, facts.devnameTo, IGNORE, true)) {
     const first = shared.repeats.devname(facts);
     const devname = first >= 0 ? (array ??= arrayObjectOf(words)).devname : undefined;
     if (devname) {

@@ -52,6 +52,7 @@ function byLength(names: readonly string[]): (readonly number[])[] {
 }
 
 const TAGS_BY_LENGTH = byLength(mdadmArrayTags.map((t) => t.name));
+const TAG_WORDS = mdadmArrayTags.map((t) => ownCodeUnits(t.name));
 
 /** Index in {@link mdadmArrayTags} of the tag named `units[from..to)` (any case), or -1. */
 export function findMdadmArrayTagAt(units: CodeUnits, from: number, to: number): number {
@@ -59,7 +60,7 @@ export function findMdadmArrayTagAt(units: CodeUnits, from: number, to: number):
   if (candidates === undefined) return -1;
   for (let i = 0; i < candidates.length; i++) {
     const k = candidates[i] as number;
-    if (regionEquals(units, from, to, (mdadmArrayTags[k] as MdadmArrayTag).name, true)) return k;
+    if (regionEquals(units, from, to, TAG_WORDS[k] as Uint16Array, true)) return k;
   }
   return -1;
 }
@@ -71,11 +72,12 @@ export function findMdadmArrayTag(name: string): MdadmArrayTag | undefined {
 const METADATA_FORMATS = ['0', '0.90', '1', '1.0', '1.00', '1.1', '1.01', '1.2', '1.02', 'default', 'ddf', 'imsm'];
 
 const FORMATS_BY_LENGTH = byLength(METADATA_FORMATS);
+const FORMAT_WORDS = METADATA_FORMATS.map(ownCodeUnits);
 
 function isMetadataFormat(units: CodeUnits, from: number, to: number): boolean {
   const candidates = FORMATS_BY_LENGTH[to - from];
   if (candidates === undefined) return false;
-  for (let i = 0; i < candidates.length; i++) if (regionEquals(units, from, to, METADATA_FORMATS[candidates[i] as number] as string, false)) return true;
+  for (let i = 0; i < candidates.length; i++) if (regionEquals(units, from, to, FORMAT_WORDS[candidates[i] as number] as Uint16Array, false)) return true;
   return false;
 }
 

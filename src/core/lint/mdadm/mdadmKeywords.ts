@@ -63,14 +63,16 @@ export const mdadmKeywords: readonly MdadmKeyword[] = [
   { name: 'IMSM_DISABLE_OROM', tableWord: 'imsm_disable_orom', summary: 'Ignore the Intel option ROM limits for IMSM arrays: `0` or `1`.' },
 ];
 
+const TABLE_WORDS = mdadmKeywords.map((k) => ownCodeUnits(k.tableWord));
+
 /**
- * Index in {@link mdadmKeywords} of the keyword that `text.slice(from, to)` selects as mdadm matches it:
+ * Index in {@link mdadmKeywords} of the keyword that `units[from..to)` selects as mdadm matches it:
  * case-insensitive prefix of >= 3 characters, first in table order; -1 for "Unknown keyword".
  */
 export function matchMdadmKeywordAt(units: CodeUnits, from: number, to: number): number {
   if (to - from < 3) return -1;
   for (let k = 0; k < mdadmKeywords.length; k++) {
-    if (regionStarts(units, from, to, (mdadmKeywords[k] as MdadmKeyword).tableWord, true)) return k;
+    if (regionStarts(units, from, to, TABLE_WORDS[k] as Uint16Array, true)) return k;
   }
   return -1;
 }

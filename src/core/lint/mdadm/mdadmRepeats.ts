@@ -11,6 +11,25 @@ function hashRegion(units: CodeUnits, from: number, to: number): number {
   return hash;
 }
 
+/** Device numbers below this are looked up by value (see {@link decimalKey}). */
+const NUMBER_KEYS = 1 << 16;
+
+/**
+ * The value of a key written as a plain decimal number (`0`, `12`, no leading zero, below {@link NUMBER_KEYS}),
+ * or -1. Most device names are /dev/mdN: their keys index a table directly, which stays in cache as N grows
+ * line by line, where a hash table is probed at random places.
+ */
+function decimalKey(units: CodeUnits, from: number, to: number): number {
+  if (to <= from || to - from > 5 || (units[from] === 0x30 && to - from > 1)) return -1;
+  let value = 0;
+  for (let i = from; i < to; i++) {
+    const digit = (units[i] as number) - 0x30;
+    if (digit < 0 || digit > 9) return -1;
+    value = value * 10 + digit;
+  }
+  return value < NUMBER_KEYS ? value : -1;
+}
+
 function sameRegion(a: CodeUnits, aFrom: number, aTo: number, b: CodeUnits, bFrom: number, bTo: number): boolean {
   if (aTo - aFrom !== bTo - bFrom) return false;
   for (let i = 0; i < aTo - aFrom; i++) if (a[aFrom + i] !== b[bFrom + i]) return false;
@@ -29,20 +48,22 @@ export class MdadmRepeats {
   private readonly quotedSources = new Map<number, CodeUnits>();
   private devnameCount = 0;
   private readonly devnames: FirstByHash;
+  /** Per device number (see {@link decimalKey}): the line of its first devname plus one, 0 when none yet. */
+  private numberLines = new Int32Array(128);
   /** Per UUID: its four numbers and its line. */
   private uuidData: Int32Array<ArrayBuffer>;
   private uuidCount = 0;
   private readonly uuids: FirstByHash;
 
   constructor(private readonly units: CodeUnits) {
-    // Room for an ARRAY line every 64 characters, so a large file rarely grows the tables.
+    this.devnameData = new Int32Array(3 * 128);
+    // Room for an ARRAY line every 64 characters, so a large file rarely grows the UUID table.
     const expected = Math.max(128, Math.min(units.length >> 6, 1 << 16));
-    this.devnameData = new Int32Array(3 * expected);
     this.uuidData = new Int32Array(5 * expected);
     this.devnames = new FirstByHash((a, b) => {
       const d = this.devnameData;
       return sameRegion(this.sourceOf(a), d[3 * a] as number, d[3 * a + 1] as number, this.sourceOf(b), d[3 * b] as number, d[3 * b + 1] as number);
-    }, expected);
+    });
     this.uuids = new FirstByHash((a, b) => {
       const d = this.uuidData;
       return d[5 * a] === d[5 * b] && d[5 * a + 1] === d[5 * b + 1] && d[5 * a + 2] === d[5 * b + 2] && d[5 * a + 3] === d[5 * b + 3];
@@ -57,6 +78,13 @@ export class MdadmRepeats {
   devname(facts: MdadmArrayFacts): number {
     const source = facts.devnameSource;
     const from = mdDeviceKeyStart(source, facts.devnameFrom, facts.devnameTo);
+    const number = decimalKey(source, from, facts.devnameTo);
+    if (number >= 0) {
+      const lines = (this.numberLines = growInt32Array(this.numberLines, number + 1));
+      const first = (lines[number] as number) - 1;
+      if (first < 0) lines[number] = facts.devnameLine + 1;
+      return first;
+    }
     const id = this.devnameCount++;
     const d = (this.devnameData = growInt32Array(this.devnameData, 3 * id + 3));
     d[3 * id] = from;
