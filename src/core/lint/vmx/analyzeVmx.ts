@@ -10,7 +10,7 @@ import { vmdkSize, vmxDisks } from './vmxDisks';
 import type { VmxEntry, VmxEntryTable } from './vmxEntryTable';
 import { deviceState, templateIndex } from './vmxKeyAutomaton';
 import type { VmxKeyIndex } from './vmxKeyIndex';
-import { nicDevices, scsiDevices, vmxKeyInfoOf } from './vmxKeys';
+import { nicDevices, scsiDevices, vmxKeys } from './vmxKeys';
 import { ownEntry } from '../ownEntry';
 
 const nestedName = /xcp|xen/i;
@@ -39,6 +39,8 @@ const memsizeKey = templateIndex('memsize');
 const vhvAllowKey = templateIndex('vhv.allow');
 const nicDevice = deviceState('ethernet#');
 const oldNicDevices = ['vlance', 'vmxnet'];
+/** 1 for the templates of boolean keys, by template index. */
+const booleanTemplates = Uint8Array.from(vmxKeys, (info) => (info.type === 'boolean' ? 1 : 0));
 
 /** Whether the value of entry `index` is, in any case, one of the lower-case `words`. */
 function valueIsOneOf(entries: VmxEntryTable, index: number, words: readonly string[]): boolean {
@@ -119,7 +121,7 @@ class VmxChecker {
 
   private checkValue(i: number, template: number): void {
     const { entries } = this;
-    if (vmxKeyInfoOf(entries, i)?.type === 'boolean' && !entries.valueIs(i, 'true') && !entries.valueIs(i, 'false')) {
+    if (booleanTemplates[template] === 1 && !entries.valueIs(i, 'true') && !entries.valueIs(i, 'false')) {
       const e = entries.entry(i);
       const mapped = ownEntry(booleanWords, e.value.toLowerCase().trim());
       this.push(valueRange(e), 'warning', 'vmx/boolean', `\`${e.key}\` is a boolean: write "TRUE" or "FALSE", not \`${e.value}\`.`, mapped ? [setValue(e, mapped)] : []);

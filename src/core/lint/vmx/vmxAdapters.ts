@@ -3,6 +3,8 @@ import { templateIndex } from './vmxKeyAutomaton';
 
 const presentKey = templateIndex('ethernet#.present');
 const noPromiscKey = templateIndex('ethernet#.nopromisc');
+/** What every adapter's device part starts with, in some case: only the digits after it tell two apart. */
+const prefix = 'ethernet'.length;
 
 /**
  * The network adapters of a .vmx (`ethernet0`, `ethernet1`, ...), numbered as they first appear, each with its
@@ -48,7 +50,7 @@ export class VmxAdapters {
 
   /** Adds entry `index`, the first of its key, an adapter's key (`ethernet<digits>.<more>`), after the earlier ones. */
   add(index: number): void {
-    const adapter = this.lastEntry >= 0 && this.entries.sameDevice(index, this.lastEntry) ? this.lastAdapter : this.find(index);
+    const adapter = this.lastEntry >= 0 && this.entries.sameDevice(index, this.lastEntry, prefix) ? this.lastAdapter : this.find(index);
     this.lastEntry = index;
     this.lastAdapter = adapter;
     const template = this.entries.template(index);
@@ -73,7 +75,7 @@ export class VmxAdapters {
     let slot = (hash ^ (hash >>> 15)) & mask;
     for (; this.slots[2 * slot + 1] !== 0; slot = (slot + 1) & mask) {
       const held = (this.slots[2 * slot + 1] as number) - 1;
-      if (this.slots[2 * slot] === hash && entries.sameDevice(index, this.firstEntry[held] as number)) return held;
+      if (this.slots[2 * slot] === hash && entries.sameDevice(index, this.firstEntry[held] as number, prefix)) return held;
     }
     const adapter = this.firstEntry.length;
     this.firstEntry.push(index);

@@ -2,6 +2,7 @@ import { resolveSiblingPath } from '../resolveSiblingPath';
 import type { VmxEntry, VmxEntryTable } from './vmxEntryTable';
 import { templateIndex } from './vmxKeyAutomaton';
 import type { VmxKeyIndex } from './vmxKeyIndex';
+import { vmxKeys } from './vmxKeys';
 
 export interface VmxDisk {
   readonly entry: VmxEntry;
@@ -9,13 +10,16 @@ export interface VmxDisk {
   readonly path: string;
 }
 
-const fileNameTemplates = ['scsi', 'sata', 'ide', 'nvme'].map((bus) => templateIndex(`${bus}#:#.filename`));
+/** 1 for the templates of disk slots' `fileName` keys, by template index. */
+const fileNameTemplates = new Uint8Array(vmxKeys.length);
+for (const bus of ['scsi', 'sata', 'ide', 'nvme']) fileNameTemplates[templateIndex(`${bus}#:#.filename`)] = 1;
 
 /** The virtual disks (.vmdk files, not CD images) of present slots, in file order, from the first entry of each key. */
 export function vmxDisks(fileName: string, entries: VmxEntryTable, index: VmxKeyIndex): VmxDisk[] {
   const disks: VmxDisk[] = [];
   for (let i = 0; i < entries.count; i++) {
-    if (!index.isFirst(i) || !fileNameTemplates.includes(entries.template(i))) continue;
+    const template = entries.template(i);
+    if (template < 0 || fileNameTemplates[template] === 0 || !index.isFirst(i)) continue;
     const entry = entries.entry(i);
     if (!entry.value.toLowerCase().endsWith('.vmdk')) continue;
     // The slot's other keys: `scsi0:1.present`, `scsi0:1.deviceType`.

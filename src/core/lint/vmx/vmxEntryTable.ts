@@ -185,12 +185,20 @@ export class VmxEntryTable {
     return true;
   }
 
-  /** Whether the device parts (`ethernet0` of `ethernet0.present`) of two device keys are the same, in any case. */
-  sameDevice(index: number, other: number): boolean {
+  /**
+   * Whether the device parts (`ethernet0` of `ethernet0.present`) of two device keys are the same, in any case;
+   * their first `known` characters are already known to be (`ethernet` of two adapters' keys).
+   */
+  sameDevice(index: number, other: number, known = 0): boolean {
     const start = this.keyStart(index);
+    const otherStart = this.keyStart(other);
     const length = this.deviceEnd(index) - start;
-    if (this.deviceHash(index) !== this.deviceHash(other) || this.deviceEnd(other) - this.keyStart(other) !== length) return false;
-    return this.keyEquals(other, start, start + length, '', length);
+    if (this.deviceHash(index) !== this.deviceHash(other) || this.deviceEnd(other) - otherStart !== length) return false;
+    const units = this.chars();
+    for (let i = known; i < length; i++) {
+      if (((units[start + i] as number) | 0x20) !== ((units[otherStart + i] as number) | 0x20)) return false;
+    }
+    return true;
   }
 
   /**

@@ -19,8 +19,9 @@ export class VmxKeyIndex {
     private readonly entries: VmxEntryTable,
     expected: number,
   ) {
+    // A small table stays in the cache: sized for the expected keys, grown beyond three quarters full.
     let size = 16;
-    while (size < expected * 2) size *= 2;
+    while (size < expected) size *= 2;
     this.slots = new Int32Array(size * 2);
     this.mask = size - 1;
     this.firstOfEntry = new Int32Array(Math.max(16, expected));
@@ -38,8 +39,8 @@ export class VmxKeyIndex {
     let first = this.find(hash, entries.keyStart(index), entries.keyEnd(index), '', index);
     if (first < 0) {
       first = index;
-      // Kept at most half full, so that a search soon meets an empty slot.
-      if (++this.keys * 2 > this.mask + 1) this.grow();
+      // Kept at most three quarters full, so that a search soon meets an empty slot.
+      if (++this.keys * 4 > (this.mask + 1) * 3) this.grow();
     }
     this.firstOfEntry[index] = first;
     return first;
