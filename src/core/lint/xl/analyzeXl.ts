@@ -243,7 +243,8 @@ export function analyzeXl(text: string, context: LintContext): Finding[] {
   const codes = codeUnits(text);
   const parsed = parseXl(text, codes);
   if (text.includes('\r')) checkCrlf(source(), parsed.commentStart, out);
-  out.push(...parsed.findings);
+  // One at a time: spreading a file's worth of findings as arguments overflows the stack.
+  for (const finding of parsed.findings) out.push(finding);
   const settings = new XlSettings(parsed.statements);
   const profile = isNestedProfile(settings, context);
   const checker = new XlStatementChecker(out, profile, settings.string('name') ?? '', codes);

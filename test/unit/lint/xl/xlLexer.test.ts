@@ -72,4 +72,15 @@ describe('xl lexer over the whole text', () => {
       ['xl/comment-at-eof', 1, 0, 1, 5],
     ]);
   });
+
+  it('lints a file with more syntax errors than a call takes arguments', function () {
+    this.timeout(20000);
+    // 200,000 unterminated strings: the parser's findings were once spread into the result as arguments.
+    const findings = lint("'abc\n".repeat(200000));
+    assert.equal(findings.filter((f) => f.code === 'xl/unterminated-string').length, 200000);
+    assert.deepEqual(brief(findings.slice(0, 2)), [
+      ['xl/name-missing', 0, 0, 0, 4],
+      ['xl/unterminated-string', 0, 0, 0, 4],
+    ]);
+  });
 });
