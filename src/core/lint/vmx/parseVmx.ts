@@ -1,8 +1,8 @@
 import { codeUnits, type CodeUnits } from '../codeUnits';
 import { LineStarts } from '../lineStarts';
 import { VmxEntryTable } from './vmxEntryTable';
-import { KEY_END, keyStartState, nextKeyState, templateOfState } from './vmxKeyAutomaton';
-import { vmxKeyHashSeed, vmxKeyHashStep } from './vmxKeyHash';
+import { KEY_END, keyStartState, keyTransitions, templateOfState } from './vmxKeyAutomaton';
+import { vmxKeyHashPrime, vmxKeyHashSeed } from './vmxKeyHash';
 import { VmxKeyIndex } from './vmxKeyIndex';
 
 export interface VmxProblem {
@@ -107,13 +107,15 @@ class VmxScanner {
     let deviceEnd = -1;
     let deviceHash = 0;
     let deviceState = 0;
-    for (let next = nextKeyState(state, c); next !== KEY_END; next = nextKeyState(state, c)) {
+    // The automaton's step and vmxKeyHashStep written out: this loop runs once per key character, and until the
+    // optimizing compiler inlines calls (the first lints of a session) a call costs more than the step itself.
+    for (let next = c < 128 ? (keyTransitions[(state << 7) | c] as number) : KEY_END; next !== KEY_END; next = c < 128 ? (keyTransitions[(state << 7) | c] as number) : KEY_END) {
       if (c === DOT && deviceEnd < 0) {
         deviceEnd = p;
         deviceHash = hash;
         deviceState = state;
       }
-      hash = vmxKeyHashStep(hash, c);
+      hash = Math.imul(hash ^ (c | 0x20), vmxKeyHashPrime);
       state = next;
       c = ++p < length ? (units[p] as number) : LF;
     }

@@ -76,26 +76,23 @@ vmxKeys.forEach((info, index) => {
   accepting[walk(info.template, true)] = index;
 });
 
-/** What {@link nextKeyState} gives for a character that is not a key character: the key ends before it. */
+/** The transition on a character that is not a key character: the key ends before it. */
 export const KEY_END = 0xffff;
 
 /**
- * The transitions by character code (ASCII), 128 per state: the parser looks a key character up once, where a
- * table by symbol would need a look-up of the symbol first. A key character the trie lacks leads to DEAD,
- * which reads the rest of the key; any other character gives KEY_END.
+ * The transitions by character code, 128 per state: the state after reading an ASCII character `c` in `state`
+ * is `keyTransitions[(state << 7) | c]`, and every other character ends the key (KEY_END). One look-up per key
+ * character, where a table by symbol would need a look-up of the symbol first. A key character the trie lacks
+ * leads to DEAD, which reads the rest of the key.
  */
-const transitions = new Uint16Array(children.length * 128).fill(KEY_END);
+if (children.length >= KEY_END) throw new Error('vmx key templates: too many automaton states for a Uint16Array');
+export const keyTransitions = new Uint16Array(children.length * 128).fill(KEY_END);
 children.forEach((next, state) => {
   for (let c = 0; c < 128; c++) {
     const symbol = symbolOfChar[c] as number;
-    if (symbol !== 0) transitions[state * 128 + c] = next[symbol] ?? DEAD;
+    if (symbol !== 0) keyTransitions[state * 128 + c] = next[symbol] ?? DEAD;
   }
 });
-
-/** The state after reading the character `charCode` in `state`, or KEY_END if it is not a key character. */
-export function nextKeyState(state: number, charCode: number): number {
-  return charCode < 128 ? (transitions[(state << 7) | charCode] as number) : KEY_END;
-}
 
 /** The index in `vmxKeys` of the template a key ending in `state` has, or -1. */
 export function templateOfState(state: number): number {

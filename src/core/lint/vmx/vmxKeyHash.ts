@@ -7,9 +7,10 @@
  * and keeps the others distinct from each other.
  */
 export const vmxKeyHashSeed = 0x811c9dc5 | 0;
+export const vmxKeyHashPrime = 0x01000193;
 
 export function vmxKeyHashStep(hash: number, charCode: number): number {
-  return Math.imul(hash ^ (charCode | 0x20), 0x01000193);
+  return Math.imul(hash ^ (charCode | 0x20), vmxKeyHashPrime);
 }
 
 /** The hash of `hash`'s characters followed by `key`'s: hashes a whole key from the seed, or a device's key. */
