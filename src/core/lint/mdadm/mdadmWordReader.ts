@@ -9,7 +9,8 @@ const HASH = 0x23;
 const DOUBLE_QUOTE = 0x22;
 const SINGLE_QUOTE = 0x27;
 /** Per code unit below 0x28: 1 for the ones that end or quote a plain run of a word (blanks, newlines, quotes). */
-const STOPS_WORD = Uint8Array.from({ length: 0x28 }, (_, c) => ([SPACE, TAB, LF, CR, DOUBLE_QUOTE, SINGLE_QUOTE].includes(c) ? 1 : 0));
+const STOPS_WORD_BELOW = 0x28;
+const STOPS_WORD = Uint8Array.from({ length: STOPS_WORD_BELOW }, (_, c) => ([SPACE, TAB, LF, CR, DOUBLE_QUOTE, SINGLE_QUOTE].includes(c) ? 1 : 0));
 
 /**
  * A word without its quote characters: a quote opens at `'` or `"` and closes at the same character. Copies
@@ -175,13 +176,20 @@ export class MdadmWordReader {
     }
     if (c === HASH) {
       this.comment = true;
-      while (c !== LF && c !== CR) c = ++pos < length ? (units[pos] as number) : LF;
+      for (; pos < length; pos++) {
+        c = units[pos] as number;
+        if (c === LF || c === CR) break;
+      }
       this.pos = pos;
       return false;
     }
     const start = pos;
-    while (c >= STOPS_WORD.length || STOPS_WORD[c] === 0) c = ++pos < length ? (units[pos] as number) : LF;
-    this.quoted = c === DOUBLE_QUOTE || c === SINGLE_QUOTE;
+    // The loop of the whole reader: one bounds test and, for most characters, one comparison each.
+    for (; pos < length; pos++) {
+      c = units[pos] as number;
+      if (c < STOPS_WORD_BELOW && STOPS_WORD[c] !== 0) break;
+    }
+    this.quoted = pos < length && (c === DOUBLE_QUOTE || c === SINGLE_QUOTE);
     if (this.quoted) {
       for (let quote = 0; pos < length; pos++) {
         c = units[pos] as number;

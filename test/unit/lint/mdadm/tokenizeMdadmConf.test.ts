@@ -56,6 +56,13 @@ describe('MdadmWordReader', () => {
     assert.equal(tokenizeMdadmConf(text).crLine, 0);
   });
 
+  it('ends a word, a quote or a comment at the end of the text', () => {
+    assert.deepEqual(words('PROGRAM "x y"'), [['PROGRAM', 'x y']]);
+    assert.deepEqual(words("PROGRAM x' y"), [['PROGRAM', 'x y']]);
+    assert.deepEqual(words('DEVICE /dev/sda #'), [['DEVICE', '/dev/sda']]);
+    assert.deepEqual(words('DEVICE /dev/sda\n  '), [['DEVICE', '/dev/sda']]);
+  });
+
   it('reads a keyword line again from its keyword, continuation lines included', () => {
     const reader = new MdadmWordReader('DEVICE /dev/sda\nARRAY /dev/md0\n  uuid=1\nAUTO +all\n');
     reader.nextLine();
