@@ -4,6 +4,7 @@ import { insertLineEdit } from '../lineEdits';
 import { replaceFix } from '../rangeOf';
 import { splitSourceLines, type SourceLines } from '../sourceLines';
 import { bootDevices } from './hypervCmdlets';
+import { VmCoverage } from './vmCoverage';
 import { parsePowerShell, type PsArgument, type PsBoundParam, type PsCommand } from './parsePowerShell';
 
 const GB = 1024 ** 3;
@@ -40,7 +41,6 @@ class OffsetMap {
 }
 
 const psQuote = (text: string): string => `'${text.replace(/'/g, "''")}'`;
-const sameVm = (a: string | undefined, b: string): boolean => a !== undefined && a.toLowerCase() === b.toLowerCase();
 
 function param(command: PsCommand, name: string): PsBoundParam | undefined {
   return command.params.find((p) => p.spec.name === name);
@@ -166,12 +166,23 @@ class HyperVChecker {
   /** Rules that relate statements about the same VM (config-formats.md §5.3, §7). */
   checkScript(): void {
     const created = this.commands.filter((c) => c.spec.name === 'New-VM' && c.vm !== undefined && c.vm !== 'unknown');
-    const generationOf = (vm: string): number | undefined => {
-      const creator = created.find((c) => sameVm(c.vm, vm));
-      return creator ? numberOf(param(creator, 'Generation')?.value) : undefined;
-    };
+    // The first New-VM of a name decides its generation.
+    const generations = new Map<string, number | undefined>();
+    for (const c of created) {
+      const key = (c.vm as string).toLowerCase();
+      if (!generations.has(key)) generations.set(key, numberOf(param(c, 'Generation')?.value));
+    }
+    const generationOf = (vm: string): number | undefined => generations.get(vm.toLowerCase());
     const exposes = (c: PsCommand): boolean => c.spec.name === 'Set-VMProcessor' && param(c, 'ExposeVirtualizationExtensions') !== undefined;
-    const coversVm = (c: PsCommand, vm: string): boolean => c.vm === 'unknown' || c.vm === undefined || sameVm(c.vm, vm);
+    const spoofing = new VmCoverage();
+    const legacyNics = new VmCoverage();
+    const exposed = new VmCoverage();
+    for (const o of this.commands) {
+      if (o.spec.name === 'Set-VMNetworkAdapter' && param(o, 'MacAddressSpoofing') !== undefined) spoofing.add(o.vm);
+      const legacy = param(o, 'IsLegacy');
+      if (o.spec.name === 'Add-VMNetworkAdapter' && legacy !== undefined && boolOf(legacy.value) !== false) legacyNics.add(o.vm);
+      if (exposes(o)) exposed.add(o.vm);
+    }
 
     for (const c of this.commands) {
       const vm = c.vm;
@@ -194,21 +205,16 @@ class HyperVChecker {
       for (const c of this.commands.filter(exposes)) {
         const vm = c.vm;
         if (vm === undefined || vm === 'unknown' || boolOf(param(c, 'ExposeVirtualizationExtensions')?.value) !== true) continue;
-        const spoofs = this.commands.some((o) => o.spec.name === 'Set-VMNetworkAdapter' && param(o, 'MacAddressSpoofing') !== undefined && coversVm(o, vm));
-        if (!spoofs) {
+        if (!spoofing.covers(vm)) {
           this.push(this.commandRange(c), 'warning', 'hyperv/mac-spoofing-missing', `Nested virtualization is exposed for ${vm}, but MAC address spoofing is never turned on for it: the nested VMs will have no network.`, [this.insertAfter(c, `Get-VMNetworkAdapter -VMName ${psQuote(vm)} | Set-VMNetworkAdapter -MacAddressSpoofing On`, 'Add the MAC spoofing step')]);
         }
       }
       for (const c of created) {
         const vm = c.vm as string;
-        const legacyNic = this.commands.some((o) => {
-          const legacy = param(o, 'IsLegacy');
-          return o.spec.name === 'Add-VMNetworkAdapter' && legacy !== undefined && boolOf(legacy.value) !== false && coversVm(o, vm);
-        });
-        if (!legacyNic && generationOf(vm) !== 2) {
+        if (!legacyNics.covers(vm) && generationOf(vm) !== 2) {
           this.push(this.commandRange(c), 'warning', 'hyperv/legacy-nic-missing', `XCP-ng has no driver for Hyper-V's synthetic NIC: add a legacy network adapter to ${vm}.`, [this.insertAfter(c, `Add-VMNetworkAdapter -VMName ${psQuote(vm)} -IsLegacy $true`, 'Add a legacy network adapter')]);
         }
-        if (!this.commands.some((o) => exposes(o) && coversVm(o, vm))) {
+        if (!exposed.covers(vm)) {
           this.push(this.commandRange(c), 'error', 'hyperv/expose-missing', `${vm} never gets \`Set-VMProcessor -ExposeVirtualizationExtensions $true\`: XCP-ng will find no VT-x to run its guests.`, [this.insertAfter(c, `Set-VMProcessor -VMName ${psQuote(vm)} -ExposeVirtualizationExtensions $true`, 'Add the expose step')]);
         }
       }
