@@ -36,17 +36,58 @@ export function editDistance(a: string, b: string, max: number): number {
   return result > max ? max + 1 : result;
 }
 
-/** The known name closest to a misspelt one (case-insensitive), within `maxDistance` edits. */
-export function suggestName(word: string, known: Iterable<string>, maxDistance = 2): string | undefined {
+/** Names to suggest from: a list or set of names, or a table keyed by them. */
+export type KnownNames = Iterable<string> | ReadonlyMap<string, unknown>;
+
+/**
+ * A table's names, lower-cased once, and the answers given so far (so a table passed here must not change): a
+ * file with thousands of the same misspelt key pays for one search, not one per line. The answers are bounded
+ * so a file of distinct garbage words cannot grow them for good.
+ */
+interface Prepared {
+  readonly names: readonly string[];
+  readonly lowered: readonly string[];
+  readonly answers: Map<string, string | undefined>;
+}
+
+const prepared = new WeakMap<object, Prepared>();
+const MAX_ANSWERS = 4096;
+
+function namesOf(known: KnownNames): string[] {
+  return known instanceof Map ? [...known.keys()] : [...(known as Iterable<string>)];
+}
+
+function searchClosest(lower: string, names: readonly string[], lowered: readonly string[], maxDistance: number): string | undefined {
   let best: string | undefined;
   let bestDistance = maxDistance + 1;
-  const lower = word.toLowerCase();
-  for (const candidate of known) {
-    const distance = editDistance(lower, candidate.toLowerCase(), maxDistance);
+  for (let i = 0; i < names.length; i++) {
+    const distance = editDistance(lower, lowered[i] as string, maxDistance);
     if (distance < bestDistance) {
-      best = candidate;
+      best = names[i];
       bestDistance = distance;
     }
   }
+  return best;
+}
+
+/** The known name closest to a misspelt one (case-insensitive), within `maxDistance` edits. */
+export function suggestName(word: string, known: KnownNames, maxDistance = 2): string | undefined {
+  const lower = word.toLowerCase();
+  // An iterator (`map.keys()`) is new on every call: nothing to remember it by.
+  if (!(Array.isArray(known) || known instanceof Set || known instanceof Map)) {
+    const names = namesOf(known);
+    return searchClosest(lower, names, names.map((n) => n.toLowerCase()), maxDistance);
+  }
+  let table = prepared.get(known);
+  if (!table) {
+    const names = namesOf(known);
+    table = { names, lowered: names.map((n) => n.toLowerCase()), answers: new Map() };
+    prepared.set(known, table);
+  }
+  const key = `${maxDistance}\u0000${lower}`;
+  if (table.answers.has(key)) return table.answers.get(key);
+  const best = searchClosest(lower, table.names, table.lowered, maxDistance);
+  if (table.answers.size >= MAX_ANSWERS) table.answers.clear();
+  table.answers.set(key, best);
   return best;
 }

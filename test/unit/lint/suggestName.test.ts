@@ -30,4 +30,19 @@ describe('suggestName', () => {
     assert.equal(suggestName('Option', ['options', 'alias']), 'options');
     assert.equal(suggestName('bridgexyz', ['bridge']), undefined);
   });
+
+  it('answers from a remembered table exactly as a fresh search does (lists, sets, maps, iterators; 10,000 words)', () => {
+    const names = ['nestedhvm', 'hap', 'name', 'vcpus', 'maxvcpus', 'memory', 'maxmem', 'Viridian', 'serial', 'vif', 'disk'];
+    const tables = [names, new Set(names), new Map(names.map((n) => [n, n.length]))];
+    let seed = 7;
+    const random = (): number => (seed = (seed * 16807) % 2147483647) / 2147483647;
+    // More distinct words than a table remembers, so the answers are also checked after it starts over.
+    for (let k = 0; k < 10000; k++) {
+      const base = names[Math.floor(random() * names.length)] as string;
+      const word = random() < 0.5 ? `${base.toUpperCase()}${k % 3 === 0 ? '' : 'x'}` : `${base.slice(1)}${k}`;
+      const fresh = suggestName(word, [...names][Symbol.iterator]());
+      for (const table of tables) assert.equal(suggestName(word, table), fresh, `${word} in ${table.constructor.name}`);
+    }
+    assert.equal(suggestName('viridan', new Map([['Viridian', 1]])), 'Viridian');
+  });
 });

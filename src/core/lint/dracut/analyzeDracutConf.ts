@@ -3,7 +3,7 @@ import type { LintContext } from '../languageSupport';
 import { checkDracutAgainstMdadm } from '../raid/checkDracutAgainstMdadm';
 import { parseDracutMdUuid } from '../raid/mdUuid';
 import { suggestName } from '../suggestName';
-import { dracutKeys, findDracutKey } from './dracutKeys';
+import { dracutKeyNames, findDracutKey } from './dracutKeys';
 import { dracutFinding } from './dracutRules';
 import { dracutValueItems, mdUuidTokens, type DracutValueItem, type MdUuidToken } from './dracutValueItems';
 import { lexDracutConf, type DracutSource, type DracutWord } from './lexDracutConf';
@@ -169,7 +169,7 @@ function checkKey(a: DracutAnalysis, assignment: DracutAssignment, dropIn: boole
   const nameRange = (): Range => a.range(assignment.word.start, assignment.opStart);
   const key = findDracutKey(assignment.name);
   if (!key) {
-    const suggestion = suggestName(assignment.name, dracutKeys.map((k) => k.name));
+    const suggestion = suggestName(assignment.name, dracutKeyNames);
     a.findings.push(
       dracutFinding(
         'dracut/unknown-key',

@@ -110,6 +110,9 @@ export const dracutKeys: readonly DracutKey[] = [
 
 const byName = new Map(dracutKeys.map((key) => [key.name, key]));
 
+/** The keys' names in table order, kept so misspelling suggestions are remembered per table. */
+export const dracutKeyNames: readonly string[] = dracutKeys.map((key) => key.name);
+
 export function findDracutKey(name: string): DracutKey | undefined {
   return byName.get(name);
 }

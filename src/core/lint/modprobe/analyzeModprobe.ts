@@ -83,7 +83,7 @@ class ModprobeChecker {
     }
     const needed = modprobeCommands.get(command);
     if (needed === undefined) {
-      const suggestion = suggestName(command, modprobeCommands.keys());
+      const suggestion = suggestName(command, modprobeCommands);
       this.push(span(first), 'error', 'modprobe/unknown-command', `\`${command}\` is not a modprobe.d command; kmod prints "ignoring bad line".`, suggestion ? [replaceFix(`Replace with \`${suggestion}\``, span(first), suggestion, true)] : []);
       return;
     }
@@ -126,7 +126,7 @@ class ModprobeChecker {
       if (value !== undefined && value.length >= 2 && value.startsWith('"') && value.endsWith('"')) value = value.slice(1, -1);
       const param = params.get(name);
       if (!param) {
-        const suggestion = suggestName(name, params.keys());
+        const suggestion = suggestName(name, params);
         this.push(span(token), 'warning', 'modprobe/kvm-param-unknown', `\`${name}\` is not a ${module} parameter this linter knows; the kernel ignores unknown parameters.${suggestion ? ` Did you mean \`${suggestion}\`?` : ''}`, suggestion ? [replaceFix(`Rename to \`${suggestion}\``, { start: token.start, end: { line: token.start.line, character: token.start.character + (eq < 0 ? token.text.length : eq) } }, suggestion, true)] : []);
         continue;
       }

@@ -152,7 +152,7 @@ function checkKeys(settings: XlSettings, source: () => SourceLines, commentStart
     const previous = previousOf.get(s.key);
     previousOf.set(s.key, s);
     if (!info) {
-      const suggestion = suggestName(s.key, xlKeys.keys());
+      const suggestion = suggestName(s.key, xlKeys);
       out.push({ range: keyRange(s), severity: 'warning', code: 'xl/unknown-key', message: `\`${s.key}\` is not an xl setting; xl ignores it silently.${suggestion ? ` Did you mean \`${suggestion}\`?` : ''}`, ...(suggestion ? { fixes: [replaceFix(`Rename to \`${suggestion}\``, keyRange(s), suggestion, true)] } : {}) });
     } else if (info.type === 'ignored') {
       out.push({ range: keyRange(s), severity: 'warning', code: 'xl/ignored-key', message: `xl ignores \`${s.key}\` with a warning; use ${info.replacement ?? 'something else'} instead.` });
