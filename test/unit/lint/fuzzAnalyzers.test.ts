@@ -112,4 +112,25 @@ describe('fuzz: no analyzer throws on any input', function () {
       for (const support of supports) exercise(support, text, index, text.length < 100000);
     });
   });
+
+  it('a flood: 150,000 lines that each draw a finding, in every language, are all reported', () => {
+    // More findings than a call can take as spread arguments, and one misspelling repeated: both once broke or
+    // stalled an analyzer.
+    const floods: Record<string, [fileName: string, line: string]> = {
+      'xen-xl': ['/etc/xen/xcp-ng', 'nested_hvm = 1'],
+      vmx: ['/vms/lab/XCP-ng.vmx', 'vhv.enable = TRUE'],
+      modprobe: ['/etc/modprobe.d/kvm.conf', 'optionz kvm_intel nested=1'],
+      powershell: ['/lab/nested.ps1', "Set-VMProcessor -VMName 'XCP-ng' -ExposeVirtualizationExtensions $true"],
+      'mdadm-conf': ['/lab/etc/mdadm.conf', 'ARRAYY /dev/md0 UUID=0a1b2c3d:4e5f6a7b:8c9d0e1f:2a3b4c5d'],
+      'dracut-conf': ['/lab/etc/dracut.conf.d/dracut_mdraid.conf', 'add_drivers+="raid1"'],
+    };
+    const lines = 150000;
+    for (const support of supports) {
+      const flood = floods[support.languageId];
+      assert.ok(flood !== undefined, `a flood line for ${support.languageId}`);
+      const [fileName, line] = flood;
+      const findings = lintText(support, `${line}\n`.repeat(lines), { fileName, nested: 'on' });
+      assert.ok(findings.length >= lines, `${support.languageId}: ${findings.length} findings for ${lines} bad lines`);
+    }
+  });
 });

@@ -356,7 +356,9 @@ export function analyzeMdadmConf(text: string, context: LintContext): Finding[] 
       ),
     );
   }
-  findings.push(...lineFindings, ...arrayFindings);
+  // One at a time: spreading 120,000+ findings as arguments overflows the stack.
+  for (const finding of lineFindings) findings.push(finding);
+  for (const finding of arrayFindings) findings.push(finding);
   checkMdstatCoverage(parsed, context, findings);
   return findings;
 }
