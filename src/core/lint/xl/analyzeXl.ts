@@ -10,7 +10,8 @@ import { checkXlDisk } from './checkXlDisk';
 import { checkXlNested } from './checkXlNested';
 import { xlValueRange as valueRange } from './xlValueRange';
 import { checkXlVif } from './checkXlVif';
-import { parseXl, type XlStatement, type XlValue } from './parseXl';
+import { parseXl } from './parseXl';
+import type { XlStatement, XlValue } from './xlTree';
 import { describeXlType, isNumericXlKey, xlKeys, type XlKeyInfo } from './xlKeys';
 import { atomText, XlSettings } from './xlSettings';
 

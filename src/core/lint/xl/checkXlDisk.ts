@@ -2,7 +2,7 @@ import type { CodeUnits } from '../codeUnits';
 import type { Finding } from '../finding';
 import { replaceFix } from '../rangeOf';
 import { suggestName } from '../suggestName';
-import type { XlString } from './parseXl';
+import type { XlString } from './xlTree';
 import { specRange } from './splitXlSpec';
 import { spells, XlWordTable } from './xlWordTable';
 

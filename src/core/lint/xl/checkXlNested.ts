@@ -2,7 +2,7 @@ import type { Finding, Fix } from '../finding';
 import { insertLineEdit } from '../lineEdits';
 import { rangeOf, replaceFix } from '../rangeOf';
 import type { SourceLines } from '../sourceLines';
-import type { XlStatement } from './parseXl';
+import type { XlStatement } from './xlTree';
 import { xlValueRange as valueRange } from './xlValueRange';
 import type { XlSettings } from './xlSettings';
 import { atomText } from './xlSettings';

@@ -1,7 +1,7 @@
 import type { Finding, Fix } from '../finding';
 import { replaceFix } from '../rangeOf';
 import { suggestName } from '../suggestName';
-import type { XlString } from './parseXl';
+import type { XlString } from './xlTree';
 import { specRange, splitXlSpec, type XlSpecItem } from './splitXlSpec';
 
 const vifKeys = ['mac', 'bridge', 'gatewaydev', 'type', 'model', 'vifname', 'script', 'ip', 'backend', 'rate', 'devid', 'mtu', 'vlan', 'forwarddev', 'accel', 'netdev'];

@@ -1,58 +1,13 @@
 import type { Finding, Fix } from '../finding';
 import { rangeOf, replaceFix } from '../rangeOf';
 import { codeUnits, type CodeUnits } from '../codeUnits';
-import { decodeXlString, type DecodedXlString } from './decodeXlString';
+import { decodeXlString } from './decodeXlString';
+import { quoteXl } from './quoteXl';
+import { XlStringNode } from './xlStringNode';
+import type { XlList, XlParse, XlStatement, XlString, XlValue } from './xlTree';
 import { XL_ESCAPED, XL_PYTHON, XlLexer, XlTok } from './xlLexer';
 import { isNumericXlKey, xlKeys } from './xlKeys';
 import { ownEntry } from '../ownEntry';
-
-export interface XlString {
-  readonly kind: 'string';
-  readonly line: number;
-  readonly start: number;
-  readonly end: number;
-  /** The text between the quotes, escapes not interpreted. */
-  readonly body: string;
-  /** Where the body starts in the text: its code units are `codeUnits(text)` from there. */
-  readonly bodyOffset: number;
-  readonly decoded: DecodedXlString;
-}
-
-export interface XlNumber {
-  readonly kind: 'number';
-  readonly line: number;
-  readonly start: number;
-  readonly end: number;
-  readonly text: string;
-}
-
-export interface XlList {
-  readonly kind: 'list';
-  readonly line: number;
-  readonly start: number;
-  readonly endLine: number;
-  readonly end: number;
-  readonly items: readonly XlValue[];
-}
-
-export type XlValue = XlString | XlNumber | XlList;
-
-export interface XlStatement {
-  readonly key: string;
-  readonly line: number;
-  readonly keyStart: number;
-  readonly keyEnd: number;
-  readonly op: '=' | '+=';
-  readonly value: XlValue;
-}
-
-export interface XlParse {
-  readonly statements: readonly XlStatement[];
-  /** Lexical and syntax findings, in the order met. */
-  readonly findings: readonly Finding[];
-  /** Column where a comment starts on each line, or -1. */
-  readonly commentStart: Int32Array;
-}
 
 /** One token as a value, for the places that keep a token past reading the next (statements, reports). */
 interface XlToken {
@@ -61,40 +16,6 @@ interface XlToken {
   readonly start: number;
   readonly end: number;
   readonly flags: number;
-}
-
-/**
- * A string whose body is cut from the text (and decoded) only when asked for: a disk list holds thousands of
- * strings, and the lint reads their code units, not their text.
- */
-class XlStringNode implements XlString {
-  readonly kind = 'string';
-  private bodyText: string | undefined;
-
-  constructor(
-    readonly line: number,
-    readonly start: number,
-    readonly end: number,
-    readonly bodyOffset: number,
-    private readonly text: string,
-    private decodedValue: DecodedXlString | undefined,
-  ) {}
-
-  get body(): string {
-    return (this.bodyText ??= this.text.slice(this.bodyOffset, this.bodyOffset + this.end - this.start - 2));
-  }
-
-  get decoded(): DecodedXlString {
-    return (this.decodedValue ??= decodeXlString(this.body));
-  }
-}
-
-/** Quotes a bare word as an xl string, escaping what the chosen quote and backslashes need. */
-export function quoteXl(word: string): string {
-  const escaped = word.replace(/\\/g, '\\\\');
-  if (!word.includes("'")) return `'${escaped}'`;
-  if (!word.includes('"')) return `"${escaped}"`;
-  return `'${escaped.replace(/'/g, "\\'")}'`;
 }
 
 /** A path-like string is one where an escape almost certainly was meant as a path separator. */

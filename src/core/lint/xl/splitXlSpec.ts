@@ -1,6 +1,6 @@
 import { rangeOf } from '../rangeOf';
 import type { Range } from '../finding';
-import type { XlString } from './parseXl';
+import type { XlString } from './xlTree';
 import { splitXlSpecOffsets, type XlSpecOffsets } from './splitXlSpecOffsets';
 
 /** One comma-separated item of a vif or disk spec string, with offsets into the string body. */

@@ -1,5 +1,5 @@
 import { parseCInteger } from '../parseCInteger';
-import type { XlStatement, XlValue } from './parseXl';
+import type { XlStatement, XlValue } from './xlTree';
 import { isNumericXlKey, xlKeys } from './xlKeys';
 
 /** The text xl reads from an atom: a string's decoded value or a number's digits. */

@@ -1,7 +1,8 @@
 import type { DocSymbolInfo } from '../languageSupport';
 import { rangeOf } from '../rangeOf';
 import { xlValueRange as valueRange } from './xlValueRange';
-import { parseXl, type XlValue } from './parseXl';
+import { parseXl } from './parseXl';
+import type { XlValue } from './xlTree';
 
 function label(value: XlValue): string {
   if (value.kind === 'string') return value.body.length > 60 ? `${value.body.slice(0, 57)}...` : value.body;

@@ -1,6 +1,6 @@
 import type { Range } from '../finding';
 import { rangeOf } from '../rangeOf';
-import type { XlValue } from './parseXl';
+import type { XlValue } from './xlTree';
 
 /** Where a value is written, lists from `[` to `]` across lines. */
 export function xlValueRange(value: XlValue): Range {
