@@ -3,17 +3,13 @@ import { buildSnapshot, guestIps, toHostVersion } from '../../../src/core/lab/bu
 import { parseSnapshotOutput, type SnapshotRecords } from '../../../src/core/lab/snapshotQuery';
 import type { XeRecord } from '../../../src/core/xe/parseXeRecords';
 import { XeParseError, type XeSkip } from '../../../src/core/xe/xeParseError';
-import { FIXTURE_NONCE, loadSnapshot, readSnapshotOutput } from './snapshotFixtures';
+import { FIXTURE_NONCE, loadSnapshot, named, readSnapshotOutput } from './snapshotFixtures';
 
 const GiB = 1024 ** 3;
 
 describe('buildSnapshot', () => {
   const snap = loadSnapshot('small-pool');
-  const vm = (name: string) => {
-    const found = snap.vms.find((v) => v.name === name);
-    assert.ok(found, name);
-    return found;
-  };
+  const vm = (name: string) => named(snap.vms, name);
 
   it('reads the pool with its master, default SR, HA flag and autostart flag', () => {
     assert.equal(snap.pool.name, 'Lab pool');

@@ -1,3 +1,4 @@
+import * as assert from 'node:assert/strict';
 import { buildSnapshot } from '../../../src/core/lab/buildSnapshot';
 import type { LabSnapshot } from '../../../src/core/lab/labModel';
 import { parseSnapshotOutput } from '../../../src/core/lab/snapshotQuery';
@@ -15,4 +16,11 @@ export function readSnapshotOutput(name: string): string {
 export function loadSnapshot(name: string): LabSnapshot {
   const options = { strict: true };
   return buildSnapshot(parseSnapshotOutput(readSnapshotOutput(name), FIXTURE_NONCE, options), options);
+}
+
+/** The fixture's item of that name (a VM, host, SR...), failing the test when the fixture has none. */
+export function named<T extends { readonly name: string }>(items: readonly T[], name: string): T {
+  const found = items.find((item) => item.name === name);
+  assert.ok(found, `the fixture has nothing named ${name}`);
+  return found;
 }

@@ -1,15 +1,11 @@
 import * as assert from 'node:assert/strict';
 import type { Sr } from '../../../src/core/lab/labModel';
 import { srSummary } from '../../../src/core/lab/srSummary';
-import { loadSnapshot } from './snapshotFixtures';
+import { loadSnapshot, named } from './snapshotFixtures';
 
 describe('srSummary', () => {
   const snapshot = loadSnapshot('small-pool');
-  const sr = (name: string): Sr => {
-    const found = snapshot.srs.find((s) => s.name === name);
-    assert.ok(found, name);
-    return found;
-  };
+  const sr = (name: string): Sr => named(snapshot.srs, name);
 
   it('describes a local SR by type, host, size and usage', () => {
     const summary = srSummary(sr('Local storage'));

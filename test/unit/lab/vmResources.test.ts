@@ -1,15 +1,11 @@
 import * as assert from 'node:assert/strict';
 import type { Vm } from '../../../src/core/lab/labModel';
 import { vmResources } from '../../../src/core/lab/vmResources';
-import { loadSnapshot } from './snapshotFixtures';
+import { loadSnapshot, named } from './snapshotFixtures';
 
 describe('vmResources', () => {
   const snapshot = loadSnapshot('small-pool');
-  const vm = (name: string): Vm => {
-    const found = snapshot.vms.find((v) => v.name === name);
-    assert.ok(found, name);
-    return found;
-  };
+  const vm = (name: string): Vm => named(snapshot.vms, name);
 
   it('shows what a running VM uses', () => {
     assert.deepEqual(vmResources(vm('nested xcp-ng')), { memory: '8 GiB (in use 8 GiB)', vcpus: '4' });

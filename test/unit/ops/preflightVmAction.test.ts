@@ -2,15 +2,11 @@ import * as assert from 'node:assert/strict';
 import type { LabSnapshot } from '../../../src/core/lab/labModel';
 import { destinationHosts, preflightVmAction } from '../../../src/core/ops/preflightVmAction';
 import { VM_ACTIONS, type VmActionId } from '../../../src/core/ops/vmActions';
-import { loadSnapshot } from '../lab/snapshotFixtures';
+import { loadSnapshot, named } from '../lab/snapshotFixtures';
 
 describe('preflightVmAction (small-pool fixture)', () => {
   let snapshot: LabSnapshot;
-  const uuidOf = (name: string): string => {
-    const vm = snapshot.vms.find((v) => v.name === name);
-    assert.ok(vm, `fixture has no VM ${name}`);
-    return vm.uuid;
-  };
+  const uuidOf = (name: string): string => named(snapshot.vms, name).uuid;
   const hostUuid = (name: string): string => snapshot.hosts.find((h) => h.name === name)?.uuid ?? 'missing';
 
   before(() => {
