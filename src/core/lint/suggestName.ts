@@ -53,11 +53,12 @@ interface Prepared {
 const prepared = new WeakMap<object, Prepared>();
 const MAX_ANSWERS = 4096;
 
-function namesOf(known: KnownNames): string[] {
-  return known instanceof Map ? [...known.keys()] : [...(known as Iterable<string>)];
+function prepare(known: KnownNames): Prepared {
+  const names = known instanceof Map ? [...known.keys()] : [...(known as Iterable<string>)];
+  return { names, lowered: names.map((n) => n.toLowerCase()), answers: new Map() };
 }
 
-function searchClosest(lower: string, names: readonly string[], lowered: readonly string[], maxDistance: number): string | undefined {
+function searchClosest(lower: string, { names, lowered }: Prepared, maxDistance: number): string | undefined {
   let best: string | undefined;
   let bestDistance = maxDistance + 1;
   for (let i = 0; i < names.length; i++) {
@@ -74,19 +75,12 @@ function searchClosest(lower: string, names: readonly string[], lowered: readonl
 export function suggestName(word: string, known: KnownNames, maxDistance = 2): string | undefined {
   const lower = word.toLowerCase();
   // An iterator (`map.keys()`) is new on every call: nothing to remember it by.
-  if (!(Array.isArray(known) || known instanceof Set || known instanceof Map)) {
-    const names = namesOf(known);
-    return searchClosest(lower, names, names.map((n) => n.toLowerCase()), maxDistance);
-  }
+  if (!(Array.isArray(known) || known instanceof Set || known instanceof Map)) return searchClosest(lower, prepare(known), maxDistance);
   let table = prepared.get(known);
-  if (!table) {
-    const names = namesOf(known);
-    table = { names, lowered: names.map((n) => n.toLowerCase()), answers: new Map() };
-    prepared.set(known, table);
-  }
+  if (!table) prepared.set(known, (table = prepare(known)));
   const key = `${maxDistance}\u0000${lower}`;
   if (table.answers.has(key)) return table.answers.get(key);
-  const best = searchClosest(lower, table.names, table.lowered, maxDistance);
+  const best = searchClosest(lower, table, maxDistance);
   if (table.answers.size >= MAX_ANSWERS) table.answers.clear();
   table.answers.set(key, best);
   return best;
