@@ -2,6 +2,7 @@ import { codeUnits, type CodeUnits } from '../codeUnits';
 import type { Finding, Fix } from '../finding';
 import type { LintContext } from '../languageSupport';
 import { removeLinesEdit } from '../lineEdits';
+import { NextOccurrence } from '../nextOccurrence';
 import { parseCInteger } from '../parseCInteger';
 import { rangeOf, replaceFix } from '../rangeOf';
 import { firstCrLine, splitSourceLines, type SourceLines } from '../sourceLines';
@@ -53,6 +54,8 @@ class XlStatementChecker {
     private readonly domainName: string,
     /** The document as code units, for the disk spec check. */
     private readonly codes: CodeUnits,
+    /** The document's `=` signs, for the disk spec check. */
+    private readonly nextEq: NextOccurrence,
   ) {}
 
   private push(range: Finding['range'], severity: Finding['severity'], code: string, message: string, fixes?: Fix[]): void {
@@ -85,7 +88,7 @@ class XlStatementChecker {
         if (item.kind === 'number' && /^0[0-7]+$/.test(item.text)) this.octal(item.text, valueRange(item));
         if (item.kind !== 'string') continue;
         if (vif) checkXlVif(item, { nested: this.nested, macSeed: `${this.domainName}#${index}` }, this.out);
-        if (disk) checkXlDisk(item, this.codes, this.out);
+        if (disk) checkXlDisk(item, this.codes, this.nextEq, this.out);
       }
     }
   }
@@ -248,7 +251,7 @@ export function analyzeXl(text: string, context: LintContext): Finding[] {
   for (const finding of parsed.findings) out.push(finding);
   const settings = new XlSettings(parsed.statements);
   const profile = isNestedProfile(settings, context);
-  const checker = new XlStatementChecker(out, profile, settings.string('name') ?? '', codes);
+  const checker = new XlStatementChecker(out, profile, settings.string('name') ?? '', codes, new NextOccurrence(text, '='));
   checkKeys(settings, source, parsed.commentStart, checker, out);
   checkConfig(settings, source, out);
   checkXlNested(settings, source, profile, out);

@@ -1,5 +1,6 @@
 import type { CodeUnits } from '../codeUnits';
 import type { Finding } from '../finding';
+import type { NextOccurrence } from '../nextOccurrence';
 import { replaceFix } from '../rangeOf';
 import { suggestName } from '../suggestName';
 import type { XlString } from './xlTree';
@@ -51,6 +52,8 @@ function isJsSpace(c: number): boolean {
 
 const isBlank = (c: number): boolean => c === 0x20 || c === 0x09;
 const TARGET_EQ = 'target=';
+/** Its first unit, tested before spelling it out: most items start otherwise. */
+const TARGET_FIRST = TARGET_EQ.charCodeAt(0);
 
 /**
  * Items of a disk spec kept until the number of positional ones is known (which decides what each means),
@@ -133,9 +136,10 @@ const check = new DiskSpecCheck();
  * and flags can appear anywhere; `target=` swallows the rest of the string. Items without `=` are
  * positional: four of them mean `target,format,vdev,access`, two or three the old `target,vdev,access`.
  * `codes` holds the document's code units (`codeUnits(text)`): the body is read there, at `str.bodyOffset`,
- * and cut as a string only for a message.
+ * and cut as a string only for a message. `nextEq` finds the document's `=` signs, for the checks that only
+ * ask whether one occurs in a long stretch (a target path).
  */
-export function checkXlDisk(str: XlString, codes: CodeUnits, out: Finding[]): void {
+export function checkXlDisk(str: XlString, codes: CodeUnits, nextEq: NextOccurrence, out: Finding[]): void {
   const base = str.bodyOffset;
   const n = str.end - str.start - 2;
   check.start(str, codes, out);
@@ -152,27 +156,39 @@ export function checkXlDisk(str: XlString, codes: CodeUnits, out: Finding[]): vo
     // Looking for `target=` only where an item starts spares a search of the whole body for it.
     let s = a;
     while (s < n && isJsSpace(codes[base + s] as number)) s++;
-    if (n - s >= TARGET_EQ.length && spells(codes, base + s, TARGET_EQ)) {
+    if (codes[base + s] === TARGET_FIRST && n - s >= TARGET_EQ.length && spells(codes, base + s, TARGET_EQ)) {
       target = s;
       break;
     }
-    let end = a;
+    // The usual item is a parameter name and `=`, read in one go: then its first `=` is known, and only the
+    // comma after the value is looked for. Any other item is scanned for its first `=` and its comma.
+    const named = namedKeyTable.findBefore(codes, base + a, base + n, EQ);
+    let kind = POSITIONAL;
     let eq = -1;
-    for (; end < n; end++) {
-      const c = codes[base + end];
-      if (c === COMMA) break;
-      if (c === EQ && eq < 0) eq = end;
+    let end = a;
+    if (named >= 0) {
+      kind = named;
+      eq = a + (namedKeys[named] as string).length;
+      end = eq + 1;
+      while (end < n && codes[base + end] !== COMMA) end++;
+    } else {
+      for (; end < n; end++) {
+        const c = codes[base + end];
+        if (c === COMMA) break;
+        if (c === EQ && eq < 0) eq = end;
+      }
     }
     let b = end;
     while (b > a && isBlank(codes[base + b - 1] as number)) b--;
-    if (eq >= b) eq = -1;
-    let kind = POSITIONAL;
-    if (eq >= 0) {
-      const param = namedKeyTable.find(codes, base + a, eq - a);
-      kind = param >= 0 ? param : UNKNOWN_KEY;
-    } else {
-      const flag = flagTable.find(codes, base + a, b - a);
-      if (flag >= 0) kind = FLAG_BASE + (flag === NO_DISCARD_FLAG ? DISCARD_FLAG : flag);
+    if (named < 0) {
+      if (eq >= b) eq = -1;
+      if (eq >= 0) {
+        const param = namedKeyTable.find(codes, base + a, eq - a);
+        kind = param >= 0 ? param : UNKNOWN_KEY;
+      } else {
+        const flag = flagTable.find(codes, base + a, b - a);
+        if (flag >= 0) kind = FLAG_BASE + (flag === NO_DISCARD_FLAG ? DISCARD_FLAG : flag);
+      }
     }
     if (kind === POSITIONAL) positionalCount++;
     if (count === 0 && kind !== POSITIONAL) check.checkKeyed(a, b, eq, kind);
@@ -221,7 +237,9 @@ export function checkXlDisk(str: XlString, codes: CodeUnits, out: Finding[]): vo
   if (target >= 0) {
     const valueOffset = target + 'target='.length;
     check.setParam(TARGET, 'target', target, n);
-    const swallowed = occurs(codes, base + valueOffset, base + n, EQ) ? /,\s*([a-z_-]+)=/.exec(str.body.slice(valueOffset)) : null;
+    // A path rarely holds an `=`: only then is the body cut and searched for the parameter it swallowed.
+    const eq = nextEq.at(base + valueOffset);
+    const swallowed = eq >= 0 && eq < base + n ? /,\s*([a-z_-]+)=/.exec(str.body.slice(valueOffset)) : null;
     if (swallowed && namedKeys.includes(swallowed[1] as string)) {
       check.report(target, n, 'error', 'xl/disk-spec', `\`target=\` must come last: everything after it, including \`${swallowed[1] as string}=\`, becomes part of the path.`);
     }
