@@ -1,4 +1,4 @@
-import { codeUnits, type CodeUnits } from '../codeUnits';
+import { codeUnits } from '../codeUnits';
 import type { Finding, Fix } from '../finding';
 import type { LintContext } from '../languageSupport';
 import { removeLinesEdit } from '../lineEdits';
@@ -7,7 +7,7 @@ import { parseCInteger } from '../parseCInteger';
 import { rangeOf, replaceFix } from '../rangeOf';
 import { firstCrLine, splitSourceLines, type SourceLines } from '../sourceLines';
 import { suggestName } from '../suggestName';
-import { checkXlDisk } from './checkXlDisk';
+import { XlDiskCheck } from './xlDiskCheck';
 import { checkXlNested } from './checkXlNested';
 import { xlValueRange as valueRange } from './xlValueRange';
 import { checkXlVif } from './checkXlVif';
@@ -52,10 +52,7 @@ class XlStatementChecker {
     private readonly out: Finding[],
     private readonly nested: boolean,
     private readonly domainName: string,
-    /** The document as code units, for the disk spec check. */
-    private readonly codes: CodeUnits,
-    /** The document's `=` signs, for the disk spec check. */
-    private readonly nextEq: NextOccurrence,
+    private readonly disk: XlDiskCheck,
   ) {}
 
   private push(range: Finding['range'], severity: Finding['severity'], code: string, message: string, fixes?: Fix[]): void {
@@ -88,7 +85,7 @@ class XlStatementChecker {
         if (item.kind === 'number' && /^0[0-7]+$/.test(item.text)) this.octal(item.text, valueRange(item));
         if (item.kind !== 'string') continue;
         if (vif) checkXlVif(item, { nested: this.nested, macSeed: `${this.domainName}#${index}` }, this.out);
-        if (disk) checkXlDisk(item, this.codes, this.nextEq, this.out);
+        if (disk) this.disk.check(item);
       }
     }
   }
@@ -251,7 +248,7 @@ export function analyzeXl(text: string, context: LintContext): Finding[] {
   for (const finding of parsed.findings) out.push(finding);
   const settings = new XlSettings(parsed.statements);
   const profile = isNestedProfile(settings, context);
-  const checker = new XlStatementChecker(out, profile, settings.string('name') ?? '', codes, new NextOccurrence(text, '='));
+  const checker = new XlStatementChecker(out, profile, settings.string('name') ?? '', new XlDiskCheck(codes, new NextOccurrence(text, '='), out));
   checkKeys(settings, source, parsed.commentStart, checker, out);
   checkConfig(settings, source, out);
   checkXlNested(settings, source, profile, out);

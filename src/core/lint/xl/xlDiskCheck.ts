@@ -1,0 +1,246 @@
+import type { CodeUnits } from '../codeUnits';
+import type { Finding } from '../finding';
+import type { NextOccurrence } from '../nextOccurrence';
+import { replaceFix } from '../rangeOf';
+import { suggestName } from '../suggestName';
+import type { XlString } from './xlTree';
+import { specRange } from './splitXlSpec';
+import { spells, XlWordTable } from './xlWordTable';
+
+const namedKeys = ['target', 'format', 'vdev', 'access', 'devtype', 'backend', 'backendtype', 'script', 'specification', 'grant_usage', 'colo-host', 'colo-port', 'colo-export', 'active-disk', 'hidden-disk'];
+const flags = ['cdrom', 'direct-io-safe', 'discard', 'no-discard', 'trusted', 'untrusted'];
+const accessValues = ['ro', 'r', 'rw', 'w'];
+const formatValues = ['raw', 'qcow', 'qcow2', 'vhd', 'qed'];
+const backendtypeValues = ['phy', 'qdisk', 'standalone', 'tap'];
+const deprecatedPrefix = /^(raw|qcow|qcow2|vhd|iscsi|nbd|enbd|drbd|tapdisk|tap2|tap|aio|ioemu|file|phy):/;
+
+// Parameters are numbered for the "given twice" check, which keeps a bit mask instead of a list of names:
+// named keys by their index in `namedKeys`, flags after them (`no-discard` counts as `discard`).
+const TARGET = 0;
+const FORMAT = 1;
+const VDEV = 2;
+const ACCESS = 3;
+const BACKENDTYPE = 6;
+const FLAG_BASE = namedKeys.length;
+const DISCARD_FLAG = flags.indexOf('discard');
+const NO_DISCARD_FLAG = flags.indexOf('no-discard');
+const legacyOrder = [TARGET, VDEV, ACCESS];
+const modernOrder = [TARGET, FORMAT, VDEV, ACCESS];
+
+/** What an item is, besides its offsets: a named key, an unknown `key=`, a flag, or a positional value. */
+const UNKNOWN_KEY = -1;
+const POSITIONAL = -2;
+
+const namedKeyTable = new XlWordTable(namedKeys);
+const flagTable = new XlWordTable(flags);
+const accessTable = new XlWordTable(accessValues);
+const formatTable = new XlWordTable(formatValues);
+const backendtypeTable = new XlWordTable(backendtypeValues);
+
+function allowedValues(param: number): readonly string[] | undefined {
+  return param === ACCESS ? accessValues : param === FORMAT ? formatValues : param === BACKENDTYPE ? backendtypeValues : undefined;
+}
+
+function allowedTable(param: number): XlWordTable | undefined {
+  return param === ACCESS ? accessTable : param === FORMAT ? formatTable : param === BACKENDTYPE ? backendtypeTable : undefined;
+}
+
+/** JavaScript's `\s`, which the `(^|,)\s*target=` search of xl's reading allows before `target=`. */
+function isJsSpace(c: number): boolean {
+  return (c >= 0x09 && c <= 0x0d) || c === 0x20 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+const isBlank = (c: number): boolean => c === 0x20 || c === 0x09;
+const TARGET_EQ = 'target=';
+/** Its first unit, tested before spelling it out: most items start otherwise. */
+const TARGET_FIRST = TARGET_EQ.charCodeAt(0);
+
+/**
+ * Items of a disk spec kept until the number of positional ones is known (which decides what each means),
+ * four numbers each: start and end (blanks trimmed), the `=` or -1, and what the item is (a parameter number,
+ * {@link UNKNOWN_KEY} or {@link POSITIONAL}). Reused and grown across specs: a large config has thousands,
+ * and objects per item dominated their check.
+ */
+let kept = new Int32Array(64);
+
+/** Whether the code unit `c` occurs in `codes[from, to)`. */
+function occurs(codes: CodeUnits, from: number, to: number, c: number): boolean {
+  for (let i = from; i < to; i++) if (codes[i] === c) return true;
+  return false;
+}
+
+const COLON = 0x3a;
+const COMMA = 0x2c;
+const EQ = 0x3d;
+const CDROM_SUFFIX = ':cdrom';
+
+/**
+ * The disk spec check of one document: reports the problems of each spec given to {@link check}; ranges and
+ * text are made only for what is reported. Made per document rather than once for all: it is written for
+ * every spec (a large config has thousands), and writing a new string node into a long-lived object costs a
+ * write barrier each time.
+ */
+export class XlDiskCheck {
+  private seen = 0;
+  private str!: XlString;
+  private base = 0;
+
+  constructor(
+    /** The document's code units (`codeUnits(text)`). */
+    private readonly codes: CodeUnits,
+    /** The document's `=` signs, for the checks that only ask whether one occurs in a long stretch (a target path). */
+    private readonly nextEq: NextOccurrence,
+    private readonly out: Finding[],
+  ) {}
+
+  /**
+   * Reads one disk spec string (xl-disk-configuration(5)) and reports its errors. Named `key=value` items
+   * and flags can appear anywhere; `target=` swallows the rest of the string. Items without `=` are
+   * positional: four of them mean `target,format,vdev,access`, two or three the old `target,vdev,access`.
+   * The body is read in the document's code units, at `str.bodyOffset`, and cut as a string only for a message.
+   */
+  check(str: XlString): void {
+    const codes = this.codes;
+    const base = str.bodyOffset;
+    const n = str.end - str.start - 2;
+    this.seen = 0;
+    this.str = str;
+    this.base = base;
+    // Items are split at commas up to the one where xl's `(^|,)\s*target=` search matches: `target=` after any
+    // JavaScript white space swallows the rest of the string. Empty items are kept (`/dev/vg/lv,,hda,w` has no
+    // format). Items before the first positional one are checked as they are read, in the order of the spec;
+    // from that one on they are kept, to be checked once the number of positional items is known.
+    let count = 0;
+    let positionalCount = 0;
+    let target = -1;
+    for (let start = 0; ; ) {
+      let a = start;
+      while (a < n && isBlank(codes[base + a] as number)) a++;
+      // Looking for `target=` only where an item starts spares a search of the whole body for it.
+      let s = a;
+      while (s < n && isJsSpace(codes[base + s] as number)) s++;
+      if (codes[base + s] === TARGET_FIRST && n - s >= TARGET_EQ.length && spells(codes, base + s, TARGET_EQ)) {
+        target = s;
+        break;
+      }
+      // The usual item is a parameter name and `=`, read in one go: then its first `=` is known, and only the
+      // comma after the value is looked for. Any other item is scanned for its first `=` and its comma.
+      const named = namedKeyTable.findBefore(codes, base + a, base + n, EQ);
+      let kind = POSITIONAL;
+      let eq = -1;
+      let end = a;
+      if (named >= 0) {
+        kind = named;
+        eq = a + (namedKeys[named] as string).length;
+        end = eq + 1;
+        while (end < n && codes[base + end] !== COMMA) end++;
+      } else {
+        for (; end < n; end++) {
+          const c = codes[base + end];
+          if (c === COMMA) break;
+          if (c === EQ && eq < 0) eq = end;
+        }
+      }
+      let b = end;
+      while (b > a && isBlank(codes[base + b - 1] as number)) b--;
+      if (named < 0) {
+        if (eq >= b) eq = -1;
+        if (eq >= 0) {
+          const param = namedKeyTable.find(codes, base + a, eq - a);
+          kind = param >= 0 ? param : UNKNOWN_KEY;
+        } else {
+          const flag = flagTable.find(codes, base + a, b - a);
+          if (flag >= 0) kind = FLAG_BASE + (flag === NO_DISCARD_FLAG ? DISCARD_FLAG : flag);
+        }
+      }
+      if (kind === POSITIONAL) positionalCount++;
+      if (count === 0 && kind !== POSITIONAL) this.checkKeyed(a, b, eq, kind);
+      else {
+        if ((count + 1) * 4 > kept.length) {
+          const grown = new Int32Array(kept.length * 2);
+          grown.set(kept);
+          kept = grown;
+        }
+        const at = count * 4;
+        kept[at] = a;
+        kept[at + 1] = b;
+        kept[at + 2] = eq;
+        kept[at + 3] = kind;
+        count++;
+      }
+      if (end >= n) break;
+      start = end + 1;
+    }
+    const order = positionalCount === 2 || positionalCount === 3 ? legacyOrder : modernOrder;
+    let slot = 0;
+    for (let k = 0; k < count; k++) {
+      const a = kept[k * 4] as number;
+      const b = kept[k * 4 + 1] as number;
+      const eq = kept[k * 4 + 2] as number;
+      const kind = kept[k * 4 + 3] as number;
+      if (kind !== POSITIONAL) {
+        this.checkKeyed(a, b, eq, kind);
+        continue;
+      }
+      const param = order[slot++];
+      if (param === undefined) {
+        this.report(a, b, 'error', 'xl/disk-spec', 'More than four positional parameters: expected `target,format,vdev,access`.');
+        continue;
+      }
+      if (a === b) continue;
+      this.setParam(param, namedKeys[param] as string, a, b);
+      if (param === TARGET) {
+        // Every deprecated prefix ends in `:`, so a target without one needs no regex (and no copy).
+        const prefix = occurs(codes, base + a, base + b, COLON) ? deprecatedPrefix.exec(str.body.slice(a, b))?.[1] : undefined;
+        if (prefix !== undefined) this.report(a, b, 'info', 'xl/disk-deprecated-syntax', `The \`${prefix}:\` prefix is deprecated: use \`format=\`/\`backendtype=\` and a plain target.`);
+      }
+      if (param === VDEV && b - a >= CDROM_SUFFIX.length && spells(codes, base + b - CDROM_SUFFIX.length, CDROM_SUFFIX)) this.report(a, b, 'info', 'xl/disk-deprecated-syntax', '`vdev:cdrom` is the old syntax: write `vdev=..., devtype=cdrom`.');
+      this.checkAllowed(param, a, a, b);
+    }
+    if (target >= 0) {
+      const valueOffset = target + 'target='.length;
+      this.setParam(TARGET, 'target', target, n);
+      // A path rarely holds an `=`: only then is the body cut and searched for the parameter it swallowed.
+      const eq = this.nextEq.at(base + valueOffset);
+      const swallowed = eq >= 0 && eq < base + n ? /,\s*([a-z_-]+)=/.exec(str.body.slice(valueOffset)) : null;
+      if (swallowed && namedKeys.includes(swallowed[1] as string)) {
+        this.report(target, n, 'error', 'xl/disk-spec', `\`target=\` must come last: everything after it, including \`${swallowed[1] as string}=\`, becomes part of the path.`);
+      }
+    }
+  }
+
+  private report(offset: number, end: number, severity: Finding['severity'], code: string, message: string, fixes?: Finding['fixes']): void {
+    const range = specRange(this.str, offset, end - offset);
+    this.out.push(fixes && fixes.length > 0 ? { range, severity, code, message, fixes } : { range, severity, code, message });
+  }
+
+  /** Marks the parameter as given, reporting it when it already was. */
+  private setParam(param: number, name: string, offset: number, end: number): void {
+    const bit = 1 << param;
+    if (this.seen & bit) this.report(offset, end, 'error', 'xl/disk-spec', `\`${name}\` is given twice in this disk spec.`);
+    else this.seen |= bit;
+  }
+
+  /** The rules of an item that is not positional: a named parameter, an unknown `key=`, or a flag. */
+  private checkKeyed(a: number, b: number, eq: number, kind: number): void {
+    if (kind === UNKNOWN_KEY) {
+      const key = this.str.body.slice(a, eq);
+      const suggestion = suggestName(key, namedKeys);
+      this.report(a, b, 'error', 'xl/disk-spec', `\`${key}=\` is not a disk parameter.`, suggestion ? [replaceFix(`Rename to \`${suggestion}\``, specRange(this.str, a, key.length), suggestion, true)] : []);
+    } else if (eq >= 0) {
+      this.setParam(kind, namedKeys[kind] as string, a, b);
+      this.checkAllowed(kind, a, eq + 1, b);
+    } else {
+      this.setParam(kind, flags[kind - FLAG_BASE] as string, a, b);
+    }
+  }
+
+  private checkAllowed(param: number, offset: number, valueOffset: number, end: number): void {
+    const table = allowedTable(param);
+    if (!table || valueOffset === end || table.find(this.codes, this.base + valueOffset, end - valueOffset) >= 0) return;
+    const values = allowedValues(param) as readonly string[];
+    const value = this.str.body.slice(valueOffset, end);
+    const suggestion = suggestName(value, values);
+    this.report(offset, end, 'error', 'xl/disk-spec', `\`${value}\` is not a valid disk ${namedKeys[param] as string}: use ${values.map((v) => `\`${v}\``).join(', ')}.`, suggestion ? [replaceFix(`Replace with \`${suggestion}\``, specRange(this.str, valueOffset, value.length), suggestion, true)] : []);
+  }
+}
