@@ -102,22 +102,35 @@ class VmxScanner {
     // first `.` the hash and the automaton's state so far: the device part of `ethernet0.present` or
     // `scsi0:1.fileName`, which tells the device kind and finds the device's other keys.
     const keyStart = p;
+    // Module values read into locals: the optimizing compiler reloads (and re-checks) an import on every step.
+    const transitions = keyTransitions;
+    const prime = vmxKeyHashPrime;
+    const notKey = KEY_END;
     let hash = vmxKeyHashSeed;
     let state = keyStartState;
     let deviceEnd = -1;
     let deviceHash = 0;
     let deviceState = 0;
-    // The automaton's step and vmxKeyHashStep written out: this loop runs once per key character, and until the
+    // The automaton's step and vmxKeyHashStep written out: these loops run once per key character, and until the
     // optimizing compiler inlines calls (the first lints of a session) a call costs more than the step itself.
-    for (let next = c < 128 ? (keyTransitions[(state << 7) | c] as number) : KEY_END; next !== KEY_END; next = c < 128 ? (keyTransitions[(state << 7) | c] as number) : KEY_END) {
-      if (c === DOT && deviceEnd < 0) {
-        deviceEnd = p;
-        deviceHash = hash;
-        deviceState = state;
-      }
-      hash = Math.imul(hash ^ (c | 0x20), vmxKeyHashPrime);
+    // The first loop reads up to the first `.`; the second, after it, has no `.` to look for.
+    let next = c < 128 ? (transitions[(state << 7) | c] as number) : notKey;
+    while (next !== notKey && c !== DOT) {
+      hash = Math.imul(hash ^ (c | 0x20), prime);
       state = next;
       c = ++p < length ? (units[p] as number) : LF;
+      next = c < 128 ? (transitions[(state << 7) | c] as number) : notKey;
+    }
+    if (c === DOT) {
+      deviceEnd = p;
+      deviceHash = hash;
+      deviceState = state;
+      while (next !== notKey) {
+        hash = Math.imul(hash ^ (c | 0x20), prime);
+        state = next;
+        c = ++p < length ? (units[p] as number) : LF;
+        next = c < 128 ? (transitions[(state << 7) | c] as number) : notKey;
+      }
     }
     const keyEnd = p;
 
