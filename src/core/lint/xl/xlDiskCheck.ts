@@ -47,13 +47,12 @@ function allowedTable(param: number): XlWordTable | undefined {
 
 /** JavaScript's `\s`, which the `(^|,)\s*target=` search of xl's reading allows before `target=`. */
 function isJsSpace(c: number): boolean {
+  // Every item start is tested: the printable ASCII that starts nearly all of them is ruled out first.
+  if (c > 0x20 && c < 0xa0) return false;
   return (c >= 0x09 && c <= 0x0d) || c === 0x20 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 const isBlank = (c: number): boolean => c === 0x20 || c === 0x09;
-const TARGET_EQ = 'target=';
-/** Its first unit, tested before spelling it out: most items start otherwise. */
-const TARGET_FIRST = TARGET_EQ.charCodeAt(0);
 
 /**
  * Items of a disk spec kept until the number of positional ones is known (which decides what each means),
@@ -116,16 +115,19 @@ export class XlDiskCheck {
     for (let start = 0; ; ) {
       let a = start;
       while (a < n && isBlank(codes[base + a] as number)) a++;
-      // Looking for `target=` only where an item starts spares a search of the whole body for it.
+      // The usual item is a parameter name and `=`, read in one go: then its first `=` is known, and only the
+      // comma after the value is looked for. Any other item is scanned for its first `=` and its comma.
+      // `target=` is one of those names, looked for after any JavaScript white space: looking only where an
+      // item starts spares a search of the whole body for it. No name starts with such a space, so an item
+      // that does names nothing else.
       let s = a;
       while (s < n && isJsSpace(codes[base + s] as number)) s++;
-      if (codes[base + s] === TARGET_FIRST && n - s >= TARGET_EQ.length && spells(codes, base + s, TARGET_EQ)) {
+      const nameAfterSpace = namedKeyTable.findBefore(codes, base + s, base + n, EQ);
+      if (nameAfterSpace === TARGET) {
         target = s;
         break;
       }
-      // The usual item is a parameter name and `=`, read in one go: then its first `=` is known, and only the
-      // comma after the value is looked for. Any other item is scanned for its first `=` and its comma.
-      const named = namedKeyTable.findBefore(codes, base + a, base + n, EQ);
+      const named = s === a ? nameAfterSpace : -1;
       let kind = POSITIONAL;
       let eq = -1;
       let end = a;
