@@ -27,8 +27,11 @@ function replaceWord(word: MdadmWord, newText: string): TextEdit {
   return { range: wordRange(word), newText };
 }
 
-/** Keywords whose later lines mdadm ignores (CREATE: later lines override), config-formats.md mdadm/keyword-repeated. */
-const SINGLE_LINE_KEYWORDS = new Set(['AUTO', 'HOMEHOST', 'HOMECLUSTER', 'PROGRAM', 'CREATE']);
+/**
+ * Per index in mdadmKeywords: whether mdadm ignores its later lines (CREATE: later lines override),
+ * config-formats.md mdadm/keyword-repeated. By index: a set of names was asked on every repeated keyword line.
+ */
+const SINGLE_LINE_KEYWORDS = mdadmKeywords.map((k) => ['AUTO', 'HOMEHOST', 'HOMECLUSTER', 'PROGRAM', 'CREATE'].includes(k.name));
 
 function checkUnknownKeyword(word: MdadmWord, findings: Finding[]): void {
   const lower = word.text.toLowerCase();
@@ -158,7 +161,7 @@ function checkKeywordLine(words: MdadmWordReader, keyword: MdadmKeyword, firstOf
   const first = words.line;
   if (earlier >= 0 && keyword.name === 'MAILADDR') {
     findings.push(mdadmFinding('mdadm/mailaddr-multiple', wordRange(words.word()), `A second MAILADDR line: mdadm only uses the address from line ${earlier + 1}.`));
-  } else if (earlier >= 0 && SINGLE_LINE_KEYWORDS.has(keyword.name)) {
+  } else if (earlier >= 0 && SINGLE_LINE_KEYWORDS[index] === true) {
     const effect = keyword.name === 'CREATE' ? `overrides the one on line ${earlier + 1}` : `is ignored: only the first (line ${earlier + 1}) counts`;
     findings.push(mdadmFinding('mdadm/keyword-repeated', wordRange(words.word()), `${keyword.name} appears more than once; this line ${effect}.`));
   }

@@ -13,8 +13,9 @@ export const enum MdadmWordRole {
 
 const UUID = mdadmArrayTags.findIndex((t) => t.name === 'uuid');
 const METADATA = mdadmArrayTags.findIndex((t) => t.name === 'metadata');
+/** The tags mdadm takes once, as bits `1 << k`: asking each tag object was a polymorphic property read per tag word. */
+const ONCE_BITS = mdadmArrayTags.reduce((bits, tag, k) => (tag.once === true ? bits | (1 << k) : bits), 0);
 const SLASH = 0x2f;
-const EQUALS = 0x3d;
 
 /**
  * What mdadm's `arrayline` (config.c) makes of one ARRAY line, read in place from a {@link MdadmWordReader}:
@@ -57,22 +58,14 @@ export class MdadmArrayFacts {
     this.uuidRead = false;
     while (words.nextWord()) {
       const { source, from, to } = words;
-      let eq = -1;
-      if (source[from] !== SLASH) {
-        for (let i = from; i < to; i++) {
-          if (source[i] === EQUALS) {
-            eq = i;
-            break;
-          }
-        }
-      }
+      const eq = source[from] !== SLASH ? words.eq : -1;
       let role: number;
       if (eq < 0) role = this.readDevname(words);
       else {
         const k = findMdadmArrayTagAt(source, from, eq);
         role = k < 0 ? MdadmWordRole.UnknownTag : MdadmWordRole.Tag + k;
         if (k < 0) this.unknownTag = true;
-        else if (mdadmArrayTags[k]?.once && (this.tags & (1 << k)) !== 0) this.repeatedTag = true;
+        else if ((ONCE_BITS & this.tags & (1 << k)) !== 0) this.repeatedTag = true;
         else if (k === UUID) this.uuidRead = readMdadmUuid(source, eq + 1, to, this.uuid);
         else if (k === METADATA && !isKnownMetadataAt(source, eq + 1, to)) this.badMetadata = true;
         if (k >= 0) this.tags |= 1 << k;

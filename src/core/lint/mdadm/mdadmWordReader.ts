@@ -8,9 +8,13 @@ const CR = 0x0d;
 const HASH = 0x23;
 const DOUBLE_QUOTE = 0x22;
 const SINGLE_QUOTE = 0x27;
+const EQUALS = 0x3d;
 /** Per code unit below 0x28: 1 for the ones that end or quote a plain run of a word (blanks, newlines, quotes). */
 const STOPS_WORD_BELOW = 0x28;
 const STOPS_WORD = Uint8Array.from({ length: STOPS_WORD_BELOW }, (_, c) => ([SPACE, TAB, LF, CR, DOUBLE_QUOTE, SINGLE_QUOTE].includes(c) ? 1 : 0));
+/** The same for the head of a word, before its first `=`, where `=` stops the run too (the tag name ends there). */
+const STOPS_HEAD_BELOW = EQUALS + 1;
+const STOPS_HEAD = Uint8Array.from({ length: STOPS_HEAD_BELOW }, (_, c) => (c === EQUALS || (c < STOPS_WORD_BELOW && STOPS_WORD[c] !== 0) ? 1 : 0));
 
 /**
  * A word without its quote characters: a quote opens at `'` or `"` and closes at the same character. Copies
@@ -70,6 +74,8 @@ export class MdadmWordReader {
   source: CodeUnits;
   from = 0;
   to = 0;
+  /** Where the first `=` of the word is in `source`, or -1: what separates an ARRAY tag's name from its value. */
+  eq = -1;
   /** Where the current keyword line starts: the offset and number of its physical line. */
   keywordOffset = 0;
   keywordLine = 0;
@@ -184,10 +190,18 @@ export class MdadmWordReader {
       return false;
     }
     const start = pos;
-    // The loop of the whole reader: one bounds test and, for most characters, one comparison each.
+    // The loops of the whole reader: one bounds test and, for most characters, one comparison each. The head
+    // notes the first `=` on the way, so no one scans the word for it again.
     for (; pos < length; pos++) {
       c = units[pos] as number;
-      if (c < STOPS_WORD_BELOW && STOPS_WORD[c] !== 0) break;
+      if (c < STOPS_HEAD_BELOW && STOPS_HEAD[c] !== 0) break;
+    }
+    this.eq = pos < length && c === EQUALS ? pos : -1;
+    if (this.eq >= 0) {
+      for (pos++; pos < length; pos++) {
+        c = units[pos] as number;
+        if (c < STOPS_WORD_BELOW && STOPS_WORD[c] !== 0) break;
+      }
     }
     this.quoted = pos < length && (c === DOUBLE_QUOTE || c === SINGLE_QUOTE);
     if (this.quoted) {
@@ -199,9 +213,10 @@ export class MdadmWordReader {
         } else if (c === SPACE || c === TAB) break;
         else if (c === DOUBLE_QUOTE || c === SINGLE_QUOTE) quote = c;
       }
-      this.source = unquoteUnits(units, start, pos);
+      const source = (this.source = unquoteUnits(units, start, pos));
       this.from = 0;
-      this.to = this.source.length;
+      this.to = source.length;
+      this.eq = source.indexOf(EQUALS);
     } else {
       this.source = units;
       this.from = start;

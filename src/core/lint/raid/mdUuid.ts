@@ -15,8 +15,53 @@ function hexValue(c: number): number {
 
 const SEPARATOR = -1;
 const NOT_UUID = -2;
-/** Per ASCII code: its hex digit value, or SEPARATOR for `: . - space`, or NOT_UUID. */
-const MDADM_UUID_CHARS = Int8Array.from({ length: 128 }, (_, c) => (hexValue(c) >= 0 ? hexValue(c) : [0x3a, 0x2e, 0x2d, 0x20].includes(c) ? SEPARATOR : NOT_UUID));
+/** Per code unit below 256: its hex digit value, or SEPARATOR for `: . - space`, or NOT_UUID. */
+const MDADM_UUID_CHARS = Int8Array.from({ length: 256 }, (_, c) => (hexValue(c) >= 0 ? hexValue(c) : [0x3a, 0x2e, 0x2d, 0x20].includes(c) ? SEPARATOR : NOT_UUID));
+const PARTS = 4;
+const DIGITS_PER_PART = 8;
+/** How `mdadm --examine --scan` writes a UUID: four parts of eight digits, a separator between parts. */
+const PRINTED_LENGTH = PARTS * DIGITS_PER_PART + PARTS - 1;
+const PLAIN_LENGTH = PARTS * DIGITS_PER_PART;
+
+function isSeparator(c: number): boolean {
+  return c < 256 && MDADM_UUID_CHARS[c] === SEPARATOR;
+}
+
+/**
+ * Writes the eight hex digits at `units[at..)` to `out[part]`; false when one of them is no digit. A fixed
+ * count of characters with no test per character but the table: the general loop below, which must look for
+ * separators before every digit, cost several times as much per UUID.
+ */
+function readPart(units: CodeUnits, at: number, out: Int32Array, part: number): boolean {
+  let value = 0;
+  let kinds = 0;
+  for (let i = at; i < at + DIGITS_PER_PART; i++) {
+    const c = units[i] as number;
+    const kind = c < 256 ? (MDADM_UUID_CHARS[c] as number) : NOT_UUID;
+    kinds |= kind;
+    value = (value << 4) | kind;
+  }
+  out[part] = value;
+  // Separators and other characters are negative: one of them makes the OR of all negative.
+  return kinds >= 0;
+}
+
+/** Reads a UUID written as mdadm prints it, or as 32 digits in a row; false for any other layout (not "bad"). */
+function readUsualLayout(units: CodeUnits, from: number, to: number, out: Int32Array): boolean {
+  if (to - from === PLAIN_LENGTH) {
+    return readPart(units, from, out, 0) && readPart(units, from + 8, out, 1) && readPart(units, from + 16, out, 2) && readPart(units, from + 24, out, 3);
+  }
+  return (
+    to - from === PRINTED_LENGTH &&
+    isSeparator(units[from + 8] as number) &&
+    isSeparator(units[from + 17] as number) &&
+    isSeparator(units[from + 26] as number) &&
+    readPart(units, from, out, 0) &&
+    readPart(units, from + 9, out, 1) &&
+    readPart(units, from + 18, out, 2) &&
+    readPart(units, from + 27, out, 3)
+  );
+}
 
 /**
  * mdadm's reading of `uuid=` in `units[from..to)` (uuid.c parse_uuid): 32 hex digits in either case,
@@ -25,11 +70,12 @@ const MDADM_UUID_CHARS = Int8Array.from({ length: 128 }, (_, c) => (hexValue(c) 
  * thousands of UUIDs, and building a normalised string for each was most of its time on a large mdadm.conf.
  */
 export function readMdadmUuid(units: CodeUnits, from: number, to: number, out: Int32Array): boolean {
+  if (readUsualLayout(units, from, to, out)) return true;
   let count = 0;
   let part = 0;
   for (let i = from; i < to; i++) {
     const c = units[i] as number;
-    const value = c < 128 ? (MDADM_UUID_CHARS[c] as number) : NOT_UUID;
+    const value = c < 256 ? (MDADM_UUID_CHARS[c] as number) : NOT_UUID;
     if (value < 0) {
       if (value === SEPARATOR) continue;
       return false;

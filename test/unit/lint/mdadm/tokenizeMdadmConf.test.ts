@@ -63,6 +63,20 @@ describe('MdadmWordReader', () => {
     assert.deepEqual(words('DEVICE /dev/sda\n  '), [['DEVICE', '/dev/sda']]);
   });
 
+  it('notes where the first = of a word is, in the word as mdadm sees it (quotes removed)', () => {
+    const eqs = (text: string): number[] => {
+      const reader = new MdadmWordReader(text);
+      const found: number[] = [];
+      while (reader.nextLine()) {
+        do found.push(reader.eq < 0 ? -1 : reader.eq - reader.from);
+        while (reader.nextWord());
+      }
+      return found;
+    };
+    assert.deepEqual(eqs('ARRAY /dev/md0 uuid=1=2 =x x= "uu"id=1 \'a=b\'=c na"me=x y"\n  level=raid1'), [-1, -1, 4, 0, 1, 4, 1, 4, 5]);
+    assert.deepEqual(eqs('ARRAY md0 \u00e9=1 a\u00e9'), [-1, -1, 1, -1]);
+  });
+
   it('reads a keyword line again from its keyword, continuation lines included', () => {
     const reader = new MdadmWordReader('DEVICE /dev/sda\nARRAY /dev/md0\n  uuid=1\nAUTO +all\n');
     reader.nextLine();

@@ -47,6 +47,18 @@ describe('md names and UUIDs', () => {
   it('reads UUIDs with each tool\'s separators', () => {
     assert.equal(parseMdadmUuid('53461F34.2414371E 820f9514-008b6458'), '53461f342414371e820f9514008b6458');
     assert.equal(parseMdadmUuid('53461f34:2414371e:820f9514:008b645'), undefined);
+    // The layouts mdadm prints (and 32 digits in a row) are read part by part; every other one digit by digit.
+    assert.equal(parseMdadmUuid('53461F34:2414371E:820F9514:008B6458'), '53461f342414371e820f9514008b6458');
+    assert.equal(parseMdadmUuid('53461f342414371e820f9514008b6458'), '53461f342414371e820f9514008b6458');
+    assert.equal(parseMdadmUuid('ffffffff-ffffffff-ffffffff-ffffffff'), 'ffffffffffffffffffffffffffffffff');
+    assert.equal(parseMdadmUuid('5346:1f342414371e:820f9514:008b6458'), '53461f342414371e820f9514008b6458');
+    assert.equal(parseMdadmUuid('53461f34:24143:71e820f9514:008b6458'), '53461f342414371e820f9514008b6458');
+    assert.equal(parseMdadmUuid('53461f34:2414371e:820f9514:008b645g'), undefined);
+    assert.equal(parseMdadmUuid('53461f34:2414371e:820f9514:008b6458:'), '53461f342414371e820f9514008b6458');
+    assert.equal(parseMdadmUuid('53461f34:2414371e:820f9514:008b6458a'), undefined);
+    assert.equal(parseMdadmUuid('53461f34x2414371e:820f9514:008b6458'), undefined);
+    assert.equal(parseMdadmUuid('53461f342414371e820f9514008b645\u00e9'), undefined);
+    assert.equal(parseMdadmUuid('53461f34:2414371e:820f9514:008b6458'.replace('2', '\u0132')), undefined);
     assert.equal(parseDracutMdUuid('53461f34.2414371e.820f9514.008b6458'), undefined);
     assert.equal(parseDracutMdUuid('53461F34-2414371E:820F9514008B6458'), '53461F342414371E820F9514008B6458');
     assert.equal(formatMdadmUuid('53461F342414371E820F9514008B6458'), '53461f34:2414371e:820f9514:008b6458');
