@@ -298,6 +298,15 @@ class XlParser {
     for (;;) {
       const kind = this.peekKind();
       if (kind === XlTok.Newline) {
+        // The usual line of a long list, `'item',`, is read whole: the same string item and comma as
+        // through the token queue, without queueing them.
+        const l = this.lexer;
+        if (expectItem && this.pos + 1 === l.count && l.lexItemLine()) {
+          const line = l.lineCount - 1;
+          this.advance();
+          items.push(this.stringValue(line, l.itemStart, l.itemEnd, 0));
+          continue;
+        }
         if (this.startsStatement(this.pos + 1)) break;
         this.advance();
         continue;

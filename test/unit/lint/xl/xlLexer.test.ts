@@ -83,4 +83,29 @@ describe('xl lexer over the whole text', () => {
       ['xl/unterminated-string', 0, 0, 0, 4],
     ]);
   });
+
+  it('reads list lines that are one item and a comma like any other item: quotes, blanks, comments, escapes', () => {
+    // Such lines are read whole (the usual line of a large disk list); the lines around them are not.
+    const text = "name = 'lab'\ndisk = [ 'vdev=xvda,target=/a.img',\n  \"vdev=xvdb,acess=rw,target=/b.img\" ,\t# b\n  'vdev=xvdc,target=/d\\q.img',\n\t'vdev=xvde,target=/e.img', 'x',\n  'vdev=xvdf,target=/f.img', # last\n]\ndisk = [ 'vdev=xvdg,target=/g.img' ] # again\n";
+    const findings = lint(text);
+    assert.deepEqual(brief(findings), [
+      ['xl/disk-spec', 2, 13, 2, 21],
+      ['xl/string-escape', 3, 22, 3, 24],
+      ['xl/duplicate-key', 7, 0, 7, 4],
+    ]);
+    // The comment after the last item's comma leaves that line to the list: the earlier `disk` owns its lines.
+    assert.equal(findings[2]?.fixes?.length, 2);
+    assert.deepEqual(
+      xlSymbols(text).map((s) => [s.name, s.detail]),
+      [
+        ['name', 'lab'],
+        ['disk', '[6]'],
+        ['disk', '[1]'],
+      ],
+    );
+  });
+
+  it('still reports a missing comma before a list line that is one item and a comma', () => {
+    assert.deepEqual(brief(lint("name = 'lab'\ndisk = [\n  'vdev=xvda,target=/a.img'\n  'vdev=xvdb,target=/b.img',\n]\n")), [['xl/syntax', 3, 2, 3, 27]]);
+  });
 });
