@@ -6,7 +6,8 @@ import type { Finding, Fix, Range, TextEdit } from '../finding';
 import { insertLineEdit } from '../lineEdits';
 import type { LintContext } from '../languageSupport';
 import { parseMdadmConf } from '../mdadm/parseMdadmConf';
-import { editDistance } from '../suggestName';
+import { joinCapped } from '../joinCapped';
+import { NearestWithin } from '../nearestWithin';
 import { mdDeviceKey } from './mdDeviceKey';
 import { formatMdadmUuid, parseDracutMdUuid } from './mdUuid';
 import { dracutSiblingPaths } from './raidSiblingPaths';
@@ -30,18 +31,11 @@ function siblingMdadmConf(context: LintContext): string | undefined {
 /** A typo is a few digits off; anything further is another array, not a suggestion. */
 const UUID_TYPO_DISTANCE = 4;
 
-function nearestUuid(hex: string, known: readonly string[]): string | undefined {
-  let best: string | undefined;
-  let bestDistance = UUID_TYPO_DISTANCE + 1;
-  for (const candidate of known) {
-    const distance = editDistance(hex, candidate, UUID_TYPO_DISTANCE);
-    if (distance < bestDistance) {
-      best = candidate;
-      bestDistance = distance;
-    }
-  }
-  return best;
-}
+/**
+ * How many arrays a message names, and how many one-array fixes a finding offers, before the rest are only
+ * counted: a real root has a handful of arrays, a generated or corrupted one may have thousands.
+ */
+const NAMED_LIMIT = 10;
 
 function rangeOf(source: DracutSource, start: number, end: number): Range {
   return { start: source.positionAt(start), end: source.positionAt(end) };
@@ -65,13 +59,16 @@ export function checkDracutAgainstMdadm(facts: DracutRaidFacts, context: LintCon
   const { source } = facts;
   const findings: Finding[] = [];
   const arrayUuids = conf.arrays.flatMap((a) => (a.uuid === undefined ? [] : [a.uuid]));
+  const declaredUuids = new Set(arrayUuids);
+  let typos: NearestWithin | undefined;
   const listed = new Set<string>();
   for (const token of facts.uuidTokens) {
     const hex = parseDracutMdUuid(token.value)?.toLowerCase();
     if (hex === undefined) continue;
     listed.add(hex);
-    if (arrayUuids.includes(hex)) continue;
-    const suggestion = nearestUuid(hex, arrayUuids);
+    if (declaredUuids.has(hex)) continue;
+    typos ??= new NearestWithin(arrayUuids, UUID_TYPO_DISTANCE);
+    const suggestion = typos.nearest(hex);
     const fixes: Fix[] =
       suggestion !== undefined && isContiguous(token.item, token.item.text.length - token.value.length)
         ? [{ title: `Use ${formatMdadmUuid(suggestion)} from mdadm.conf`, edits: [{ range: rangeOf(source, token.valueStart, token.item.end), newText: formatMdadmUuid(suggestion) }], preferred: true }]
@@ -87,33 +84,38 @@ export function checkDracutAgainstMdadm(facts: DracutRaidFacts, context: LintCon
   }
   const first = facts.uuidTokens[0];
   const last = facts.uuidTokens[facts.uuidTokens.length - 1];
-  const missing = [...new Set(arrayUuids)].filter((uuid) => !listed.has(uuid));
+  const missing = [...declaredUuids].filter((uuid) => !listed.has(uuid));
   if (first && last && missing.length > 0) {
     const after = last.item.assignment.word.end;
-    const fixes: Fix[] = missing.map((uuid) => ({ title: `Add rd.md.uuid=${formatMdadmUuid(uuid)} from mdadm.conf`, edits: [insertUuidLines(source, after, [uuid])] }));
+    const named = missing.slice(0, NAMED_LIMIT);
+    const fixes: Fix[] = named.map((uuid) => ({ title: `Add rd.md.uuid=${formatMdadmUuid(uuid)} from mdadm.conf`, edits: [insertUuidLines(source, after, [uuid])] }));
     if (missing.length > 1) fixes.unshift({ title: 'Add every missing rd.md.uuid from mdadm.conf', edits: [insertUuidLines(source, after, missing)], preferred: true });
     else fixes[0] = { ...(fixes[0] as Fix), preferred: true };
-    const names = missing.map((uuid) => {
-      const array = conf.arrays.find((a) => a.uuid === uuid);
+    const firstArrayOf = new Map<string, (typeof conf.arrays)[number]>();
+    for (const array of conf.arrays) if (array.uuid !== undefined && !firstArrayOf.has(array.uuid)) firstArrayOf.set(array.uuid, array);
+    const names = named.map((uuid) => {
+      const array = firstArrayOf.get(uuid);
       return array?.devname ? `${array.devname.text} (${formatMdadmUuid(uuid)})` : formatMdadmUuid(uuid);
     });
     findings.push(
       dracutFinding(
         'dracut/md-uuid-missing',
         rangeOf(source, first.item.start, first.item.end),
-        `Once any rd.md.uuid is given, dracut assembles only the listed arrays, and mdadm.conf also has ${names.join(', ')}. Add ${missing.length > 1 ? 'them' : 'it'}, or the array stays down at boot.`,
+        `Once any rd.md.uuid is given, dracut assembles only the listed arrays, and mdadm.conf also has ${joinCapped(names, missing.length)}. Add ${missing.length > 1 ? 'them' : 'it'}, or the array stays down at boot.`,
         fixes,
       ),
     );
   }
-  const declared = new Set(conf.arrays.flatMap((a) => (a.devname ? [mdDeviceKey(a.devname.text)] : [])));
+  const devnames = conf.arrays.flatMap((a) => (a.devname ? [a.devname.text] : []));
+  const declared = new Set(devnames.map(mdDeviceKey));
+  const declaredNames = joinCapped(devnames.slice(0, NAMED_LIMIT), devnames.length) || 'none';
   for (const item of facts.addDevices) {
     if (!/^\/dev\/md(\d+|\/.+)$/.test(item.text) || declared.has(mdDeviceKey(item.text))) continue;
     findings.push(
       dracutFinding(
         'dracut/add-device-unknown',
         rangeOf(source, item.start, item.end),
-        `${item.text} is not an ARRAY of mdadm.conf (declared: ${[...conf.arrays].flatMap((a) => (a.devname ? [a.devname.text] : [])).join(', ') || 'none'}). The initrd would wait for a device nobody assembles.`,
+        `${item.text} is not an ARRAY of mdadm.conf (declared: ${declaredNames}). The initrd would wait for a device nobody assembles.`,
       ),
     );
   }
