@@ -4,13 +4,14 @@ import { appendLineEdit, insertLineEdit, removeLinesEdit } from '../lineEdits';
 import { rangeOf, replaceFix } from '../rangeOf';
 import type { LineStarts } from '../lineStarts';
 import { suggestName } from '../suggestName';
-import { parseVmx, type VmxParse } from './parseVmx';
+import { giveBackVmxParse, parseVmx, type VmxParse } from './parseVmx';
 import { VmxAdapters } from './vmxAdapters';
 import { vmdkSize, vmxDisks } from './vmxDisks';
 import type { VmxEntry, VmxEntryTable } from './vmxEntryTable';
 import { deviceState, templateIndex } from './vmxKeyAutomaton';
 import type { VmxKeyIndex } from './vmxKeyIndex';
 import { nicDevices, scsiDevices, vmxKeys } from './vmxKeys';
+import { takeVmxParseArrays } from './vmxParseArrays';
 import { ownEntry } from '../ownEntry';
 
 const nestedName = /xcp|xen/i;
@@ -242,11 +243,14 @@ function checkNested(checker: VmxChecker, context: LintContext): void {
 
 /** Lints a VMware .vmx file (config-formats.md §4). */
 export function analyzeVmx(text: string, context: LintContext): Finding[] {
-  const checker = new VmxChecker(parseVmx(text));
+  const parsed = parseVmx(text, takeVmxParseArrays());
+  const checker = new VmxChecker(parsed);
   if (context.hasBom) checker.push(rangeOf(0, 0, 0), 'warning', 'vmx/bom', 'The file starts with a UTF-8 byte order mark, which is reported to corrupt .vmx files: save it as UTF-8 without BOM.');
   for (const p of checker.syntax) checker.push(rangeOf(p.line, p.start, p.end), 'error', 'vmx/syntax', p.message);
   checker.checkEntries();
   checker.checkOrphanNics();
   checkNested(checker, context);
+  // The findings are made (strings and numbers only): the next lint may build its parse in these arrays.
+  giveBackVmxParse(parsed);
   return checker.out;
 }

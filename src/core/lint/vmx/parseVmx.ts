@@ -4,6 +4,7 @@ import { VmxEntryTable } from './vmxEntryTable';
 import { KEY_END, keyStartState, keyTransitions, templateOfState } from './vmxKeyAutomaton';
 import { vmxKeyHashPrime, vmxKeyHashSeed } from './vmxKeyHash';
 import { VmxKeyIndex } from './vmxKeyIndex';
+import { giveBackVmxParseArrays, type VmxParseArrays } from './vmxParseArrays';
 
 export interface VmxProblem {
   readonly line: number;
@@ -43,12 +44,15 @@ class VmxScanner {
   private readonly units: CodeUnits;
   private readonly length: number;
 
-  constructor(private readonly text: string) {
+  constructor(
+    private readonly text: string,
+    spare: VmxParseArrays,
+  ) {
     this.units = codeUnits(text);
     this.length = text.length;
     this.lines = new LineStarts(text);
-    this.entries = new VmxEntryTable(text, this.lines, this.units);
-    this.index = new VmxKeyIndex(this.entries, text.length >> 5);
+    this.entries = new VmxEntryTable(text, this.lines, this.units, spare);
+    this.index = new VmxKeyIndex(this.entries, text.length >> 5, spare);
   }
 
   scan(): void {
@@ -207,9 +211,20 @@ class VmxScanner {
   }
 }
 
-/** Reads a .vmx as VMware writes it (config-formats.md §4.1): `key = "value"` lines and `#` comment lines. */
-export function parseVmx(text: string): VmxParse {
-  const scanner = new VmxScanner(text);
+/**
+ * Reads a .vmx as VMware writes it (config-formats.md §4.1): `key = "value"` lines and `#` comment lines. The
+ * tables are built in `spare` arrays (vmxParseArrays.ts) when given, else in new ones.
+ */
+export function parseVmx(text: string, spare: VmxParseArrays = {}): VmxParse {
+  const scanner = new VmxScanner(text, spare);
   scanner.scan();
   return { entries: scanner.entries, index: scanner.index, lines: scanner.lines, syntax: scanner.syntax };
+}
+
+/** Keeps the arrays of a parse that will not be read again for the next one (see vmxParseArrays.ts). */
+export function giveBackVmxParse(parsed: VmxParse): void {
+  const arrays: VmxParseArrays = {};
+  parsed.entries.giveBack(arrays);
+  parsed.index.giveBack(arrays);
+  giveBackVmxParseArrays(arrays);
 }

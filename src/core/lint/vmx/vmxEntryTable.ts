@@ -1,5 +1,6 @@
 import { codeUnits, codeUnitsConversions, type CodeUnits } from '../codeUnits';
 import type { LineStarts } from '../lineStarts';
+import { int32ArrayOf, type VmxParseArrays } from './vmxParseArrays';
 
 /** One `key = value` line of a .vmx file, as an object: what hover, the outline and the fixes work with. */
 export interface VmxEntry {
@@ -59,12 +60,18 @@ export class VmxEntryTable {
     /** Where the text's lines start, for the entries' columns. */
     private readonly lines: LineStarts,
     units: CodeUnits,
+    spare: VmxParseArrays,
   ) {
     this.units = units;
     this.conversion = codeUnitsConversions();
     // Sized for one entry per 32 characters, which .vmx lines rarely undercut: growing (allocating and copying
-    // the rows again) cost as much as reading the file.
-    this.rows = new Int32Array(Math.max(64, text.length >> 5) * FIELDS);
+    // the rows again) cost as much as reading the file. Rows are written before they are read: spare ones serve.
+    this.rows = int32ArrayOf(spare.rows, Math.max(64, text.length >> 5) * FIELDS);
+  }
+
+  /** Hands the rows over for another parse: this table is not read again. */
+  giveBack(arrays: VmxParseArrays): void {
+    arrays.rows = this.rows;
   }
 
   /** Adds the next entry, numbered in file order: returns its number. */

@@ -1,5 +1,6 @@
 import type { VmxEntryTable } from './vmxEntryTable';
 import { extendVmxKeyHash, vmxKeyHash } from './vmxKeyHash';
+import { int32ArrayOf, type VmxParseArrays } from './vmxParseArrays';
 
 /**
  * The first entry of each key, keys compared case-insensitively as VMware compares them, and for every entry
@@ -18,13 +19,21 @@ export class VmxKeyIndex {
   constructor(
     private readonly entries: VmxEntryTable,
     expected: number,
+    spare: VmxParseArrays,
   ) {
     // A small table stays in the cache: sized for the expected keys, grown beyond three quarters full.
     let size = 16;
     while (size < expected) size *= 2;
-    this.slots = new Int32Array(size * 2);
+    // Spare slots are cleared (0 is an empty slot); an entry's first is written before it is read.
+    this.slots = spare.slots && spare.slots.length >= size * 2 ? spare.slots.subarray(0, size * 2).fill(0) : new Int32Array(size * 2);
     this.mask = size - 1;
-    this.firstOfEntry = new Int32Array(Math.max(16, expected));
+    this.firstOfEntry = int32ArrayOf(spare.firsts, Math.max(16, expected));
+  }
+
+  /** Hands the arrays over for another parse: this index is not read again. */
+  giveBack(arrays: VmxParseArrays): void {
+    arrays.slots = this.slots;
+    arrays.firsts = this.firstOfEntry;
   }
 
   /** Adds entry `index` (the next in file order) and returns the first entry with its key. */

@@ -77,6 +77,24 @@ describe('vmx parser: what the whole-text scan must read like a line-by-line one
     assert.equal(first.index.getOfDevice(1, '.present'), 0);
   });
 
+  it('lints in the arrays the last lint handed back as in new ones, and leaves alone a parse another caller keeps', () => {
+    const repeats = 'ethernet0.present = "TRUE"\nmemsize = "8"\nMEMSIZE = "8"\nethernet1.virtualDev = "e1000"\n';
+    const others = 'MEMSIZE = "8"\nethernet1.present = "TRUE"\nethernet1.virtualDev = "e1000"\nMemSize = "8"\n';
+    const kept = parseVmx(others);
+    for (let round = 0; round < 3; round++) {
+      assert.deepEqual(codes(repeats), ['2:vmx/duplicate-key', '3:vmx/nic-key-orphan']);
+      assert.deepEqual(codes(others), ['3:vmx/duplicate-key']);
+      // More entries than the text's length suggests, so the tables grow: each line of the later copies repeats.
+      assert.equal(codes(`${others}x = "1"\n`.repeat(200)).length, 1 + 199 * 5);
+    }
+    assert.deepEqual(kept.entries.entries().map((e) => [e.line, e.key, kept.index.firstOf(kept.index.get(e.lowerKey))]), [
+      [0, 'MEMSIZE', 0],
+      [1, 'ethernet1.present', 1],
+      [2, 'ethernet1.virtualDev', 2],
+      [3, 'MemSize', 0],
+    ]);
+  });
+
   it('names the disks of the first entry of each key, as the disk-size rule reads them', () => {
     const text = 'scsi0:0.fileName = "a.vmdk"\nscsi0:0.present = "TRUE"\nscsi0:0.present = "FALSE"\nscsi0:0.fileName = "b.vmdk"\n';
     assert.deepEqual(vmx?.siblingPaths?.('/vms/lab/x.vmx', text), ['/vms/lab/a.vmdk']);
