@@ -324,7 +324,7 @@ export function analyzeMdadmConf(text: string, context: LintContext): Finding[] 
   const parsed = (): MdadmConf => (conf ??= parseMdadmConf(text));
   let covers: ((path: string) => boolean) | undefined | null = null;
   const shared: ArrayRuleContext = {
-    repeats: new MdadmRepeats(words.units),
+    repeats: MdadmRepeats.forText(words.units),
     physicalLines: () => (physical ??= splitSourceLines(text).lines),
     covers: () => (covers === null ? (covers = mdadmDeviceFilter(parsed().deviceWords)) : covers),
   };
@@ -348,6 +348,7 @@ export function analyzeMdadmConf(text: string, context: LintContext): Finding[] 
     // Behind a BOM the ARRAY rules still run: they say what the line means once the BOM is gone.
     if (keyword?.name === 'ARRAY') checkArrayLine(words, facts, shared, arrayFindings);
   }
+  shared.repeats.release();
   const findings: Finding[] = [];
   if (words.crLine >= 0) {
     findings.push(

@@ -43,23 +43,37 @@ function sameRegion(a: CodeUnits, aFrom: number, aTo: number, b: CodeUnits, bFro
  * was a large part of the time of an mdadm.conf with thousands of arrays.
  */
 export class MdadmRepeats {
+  private units: CodeUnits = new Uint8Array(0);
   /** Per device name: where its key is (see mdDeviceKey) and its line; the source when it is not the text. */
-  private devnameData: Int32Array<ArrayBuffer>;
+  private devnameData = new Int32Array(3 * 128);
   private readonly quotedSources = new Map<number, CodeUnits>();
   private devnameCount = 0;
   private readonly devnames: FirstByHash;
   /** Per device number (see {@link decimalKey}): the line of its first devname plus one, 0 when none yet. */
   private numberLines = new Int32Array(128);
+  /** How many entries of `numberLines` may be set: the ones to clear for the next file. */
+  private numberCount = 0;
   /** Per UUID: its four numbers and its line. */
-  private uuidData: Int32Array<ArrayBuffer>;
+  private uuidData = new Int32Array(0);
   private uuidCount = 0;
   private readonly uuids: FirstByHash;
+  /** The tables of the last analysis that finished, for the next one (see {@link forText}). */
+  private static spare: MdadmRepeats | undefined;
 
-  constructor(private readonly units: CodeUnits) {
-    this.devnameData = new Int32Array(3 * 128);
-    // Room for an ARRAY line every 64 characters, so a large file rarely grows the UUID table.
-    const expected = Math.max(128, Math.min(units.length >> 6, 1 << 16));
-    this.uuidData = new Int32Array(5 * expected);
+  /**
+   * Empty tables for the ARRAY lines of the text of `units`: those of the last analysis that called
+   * {@link release}, when there is one (a large file needs hundreds of KB of them, and fresh ones cost more
+   * in page faults and cache misses than all the look-ups), or new ones.
+   */
+  static forText(units: CodeUnits): MdadmRepeats {
+    const repeats = MdadmRepeats.spare ?? new MdadmRepeats();
+    // Taken, so an analysis that starts before this one releases it gets tables of its own.
+    MdadmRepeats.spare = undefined;
+    repeats.restart(units);
+    return repeats;
+  }
+
+  private constructor() {
     this.devnames = new FirstByHash((a, b) => {
       const d = this.devnameData;
       return sameRegion(this.sourceOf(a), d[3 * a] as number, d[3 * a + 1] as number, this.sourceOf(b), d[3 * b] as number, d[3 * b + 1] as number);
@@ -67,7 +81,29 @@ export class MdadmRepeats {
     this.uuids = new FirstByHash((a, b) => {
       const d = this.uuidData;
       return d[5 * a] === d[5 * b] && d[5 * a + 1] === d[5 * b + 1] && d[5 * a + 2] === d[5 * b + 2] && d[5 * a + 3] === d[5 * b + 3];
-    }, expected);
+    });
+  }
+
+  private restart(units: CodeUnits): void {
+    this.units = units;
+    this.quotedSources.clear();
+    this.devnameCount = 0;
+    this.devnames.restart(128);
+    this.numberLines.fill(0, 0, this.numberCount);
+    this.numberCount = 0;
+    // Room for an ARRAY line every 64 characters, so a large file rarely grows the UUID table.
+    const expected = Math.max(128, Math.min(units.length >> 6, 1 << 16));
+    this.uuidData = growInt32Array(this.uuidData, 5 * expected);
+    this.uuidCount = 0;
+    this.uuids.restart(expected);
+  }
+
+  /** Hands the tables to the next analysis; this one must not be used any more. */
+  release(): void {
+    // A spare table keeps no text alive.
+    this.units = new Uint8Array(0);
+    this.quotedSources.clear();
+    MdadmRepeats.spare = this;
   }
 
   private sourceOf(id: number): CodeUnits {
@@ -81,6 +117,7 @@ export class MdadmRepeats {
     const number = decimalKey(source, from, facts.devnameTo);
     if (number >= 0) {
       const lines = (this.numberLines = growInt32Array(this.numberLines, number + 1));
+      this.numberCount = Math.max(this.numberCount, number + 1);
       const first = (lines[number] as number) - 1;
       if (first < 0) lines[number] = facts.devnameLine + 1;
       return first;
