@@ -1,5 +1,6 @@
 import type { CodeUnits } from '../codeUnits';
 import { mdDeviceKeyStart } from '../raid/mdDeviceKey';
+import { Spare } from '../spare';
 import { FirstByHash } from './firstByHash';
 import { growInt32Array } from './growInt32Array';
 import type { MdadmArrayFacts } from './mdadmArrayFacts';
@@ -58,7 +59,7 @@ export class MdadmRepeats {
   private uuidCount = 0;
   private readonly uuids: FirstByHash;
   /** The tables of the last analysis that finished, for the next one (see {@link forText}). */
-  private static spare: MdadmRepeats | undefined;
+  private static readonly spare = new Spare<MdadmRepeats>();
 
   /**
    * Empty tables for the ARRAY lines of the text of `units`: those of the last analysis that called
@@ -66,9 +67,7 @@ export class MdadmRepeats {
    * in page faults and cache misses than all the look-ups), or new ones.
    */
   static forText(units: CodeUnits): MdadmRepeats {
-    const repeats = MdadmRepeats.spare ?? new MdadmRepeats();
-    // Taken, so an analysis that starts before this one releases it gets tables of its own.
-    MdadmRepeats.spare = undefined;
+    const repeats = MdadmRepeats.spare.take() ?? new MdadmRepeats();
     repeats.restart(units);
     return repeats;
   }
@@ -103,7 +102,7 @@ export class MdadmRepeats {
     // A spare table keeps no text alive.
     this.units = new Uint8Array(0);
     this.quotedSources.clear();
-    MdadmRepeats.spare = this;
+    MdadmRepeats.spare.giveBack(this);
   }
 
   private sourceOf(id: number): CodeUnits {

@@ -1,3 +1,5 @@
+import { Spare } from '../spare';
+
 /**
  * The typed arrays of a parse whose reader has finished with it, kept for the next parse: a 10,000-line .vmx
  * needs about 650 KB of them, and fresh ones (zero-filled, on new pages) cost half as much as a `split` of the
@@ -16,17 +18,15 @@ export interface VmxParseArrays {
 /** Larger arrays (from an unusually large file) are left to the garbage collector rather than kept for good. */
 const keptLength = 1 << 20;
 
-let spare: VmxParseArrays = {};
+const spare = new Spare<VmxParseArrays>();
 
 export function takeVmxParseArrays(): VmxParseArrays {
-  const taken = spare;
-  spare = {};
-  return taken;
+  return spare.take() ?? {};
 }
 
 export function giveBackVmxParseArrays(arrays: VmxParseArrays): void {
   const kept = (array: Int32Array | undefined): Int32Array | undefined => (array && array.length <= keptLength ? array : undefined);
-  spare = { rows: kept(arrays.rows), slots: kept(arrays.slots), firsts: kept(arrays.firsts) };
+  spare.giveBack({ rows: kept(arrays.rows), slots: kept(arrays.slots), firsts: kept(arrays.firsts) });
 }
 
 /** `spare` if it holds `length` numbers (its first `length` then, not cleared), else a new zero-filled array. */
