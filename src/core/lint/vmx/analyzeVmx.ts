@@ -39,15 +39,14 @@ const nicConnectionType = templateIndex('ethernet#.connectiontype');
 const memsizeKey = templateIndex('memsize');
 const vhvAllowKey = templateIndex('vhv.allow');
 const nicDevice = deviceState('ethernet#');
-const oldNicDevices = ['vlance', 'vmxnet'];
+/** A boolean's words, as `valueWord` numbers them. */
+const booleanValues = ['true', 'false'];
+const TRUE = 0;
+/** Whether each of `nicDevices` is an old model, which XCP-ng does not document. */
+const oldNicDevices = nicDevices.map((model) => model === 'vlance' || model === 'vmxnet');
+const pvscsiWord = scsiDevices.indexOf('pvscsi');
 /** 1 for the templates of boolean keys, by template index. */
 const booleanTemplates = Uint8Array.from(vmxKeys, (info) => (info.type === 'boolean' ? 1 : 0));
-
-/** Whether the value of entry `index` is, in any case, one of the lower-case `words`. */
-function valueIsOneOf(entries: VmxEntryTable, index: number, words: readonly string[]): boolean {
-  for (const word of words) if (entries.valueIs(index, word)) return true;
-  return false;
-}
 
 /** Whether the key is `ethernet<digits>.<more>`, an adapter's key. */
 function isNicKey(entries: VmxEntryTable, index: number): boolean {
@@ -113,16 +112,18 @@ class VmxChecker {
         const e = entries.entry(i);
         this.push(valueRange(e), 'warning', 'vmx/unquoted-value', `VMware writes every value in double quotes: \`${e.key} = ${quoteVmx(e.value)}\`.`, [replaceFix('Quote the value', valueRange(e), quoteVmx(e.value), true)]);
       }
-      if (isNicKey(entries, i)) adapters.add(i);
       // Every other rule here is about a key of vmxKeys.ts; most keys of a real file are not.
       const template = entries.template(i);
-      if (template >= 0) this.checkValue(i, template);
+      const word = template >= 0 ? this.checkValue(i, template) : -1;
+      if (isNicKey(entries, i)) adapters.add(i, word === TRUE);
     }
   }
 
-  private checkValue(i: number, template: number): void {
+  /** The rules of a known key's value. Returns the value's number in `booleanValues` for a boolean key, else -1. */
+  private checkValue(i: number, template: number): number {
     const { entries } = this;
-    if (booleanTemplates[template] === 1 && !entries.valueIs(i, 'true') && !entries.valueIs(i, 'false')) {
+    const word = booleanTemplates[template] === 1 ? entries.valueWord(i, booleanValues) : -1;
+    if (booleanTemplates[template] === 1 && word < 0) {
       const e = entries.entry(i);
       const mapped = ownEntry(booleanWords, e.value.toLowerCase().trim());
       this.push(valueRange(e), 'warning', 'vmx/boolean', `\`${e.key}\` is a boolean: write "TRUE" or "FALSE", not \`${e.value}\`.`, mapped ? [setValue(e, mapped)] : []);
@@ -139,12 +140,13 @@ class VmxChecker {
     const device = template === nicVirtualDev ? 'ethernet' : template === scsiVirtualDev ? 'scsi' : undefined;
     if (device) {
       const allowed = device === 'ethernet' ? nicDevices : scsiDevices;
-      if (!valueIsOneOf(entries, i, allowed)) {
+      const model = entries.valueWord(i, allowed);
+      if (model < 0) {
         const e = entries.entry(i);
         const suggestion = suggestName(e.value.toLowerCase(), allowed);
         this.push(valueRange(e), 'error', device === 'ethernet' ? 'vmx/virtualdev-nic' : 'vmx/virtualdev-scsi', `\`${e.value}\` is not a ${device === 'ethernet' ? 'NIC' : 'SCSI controller'} model: use ${allowed.map((v) => `"${v}"`).join(', ')}.`, suggestion ? [setValue(e, suggestion)] : []);
       }
-      if (device === 'ethernet' ? valueIsOneOf(entries, i, oldNicDevices) : entries.valueIs(i, 'pvscsi')) this.oldDevices.push(i);
+      if (device === 'ethernet' ? model >= 0 && oldNicDevices[model] === true : model === pvscsiWord) this.oldDevices.push(i);
     }
     if (template === vhvAllowKey) {
       const e = entries.entry(i);
@@ -152,14 +154,14 @@ class VmxChecker {
       const vhvEnable = this.index.get('vhv.enable');
       this.push(keyRange(e), 'warning', 'vmx/vhv-allow-misplaced', '`vhv.allow` is a host-wide ESXi 5.0 setting for /etc/vmware/config; in a .vmx use `vhv.enable = "TRUE"`.', vhvEnable >= 0 && vhvEnable < i ? [] : [replaceFix('Use `vhv.enable`', keyRange(e), 'vhv.enable', true)]);
     }
+    return word;
   }
 
   /** `ethernetN.*` keys of an adapter whose `.present` is not TRUE: usually a typo in N. */
   checkOrphanNics(): void {
     const { entries, adapters } = this;
     for (const adapter of adapters.withOther) {
-      const present = adapters.presentOf(adapter);
-      if (present >= 0 && entries.valueIs(present, 'true')) continue;
+      if (adapters.isPresent(adapter)) continue;
       // Reported on the adapter's first key; its device part is `ethernet<digits>`, all ASCII.
       const i = adapters.otherOf(adapter);
       const nic = entries.text.slice(entries.keyStart(i), entries.deviceEnd(i)).toLowerCase();
@@ -199,10 +201,10 @@ function checkNested(checker: VmxChecker, context: LintContext): void {
     }
     // Each present adapter needs its `.noPromisc = "FALSE"`.
     for (const adapter of adapters.withPresent) {
-      const i = adapters.presentOf(adapter);
-      if (!entries.valueIs(i, 'true')) continue;
+      if (!adapters.isPresent(adapter)) continue;
       const noPromiscIndex = adapters.noPromiscOf(adapter);
       if (noPromiscIndex >= 0 && entries.valueIs(noPromiscIndex, 'false')) continue;
+      const i = adapters.presentOf(adapter);
       const noPromisc = noPromiscIndex >= 0 ? entries.entry(noPromiscIndex) : undefined;
       const present = entries.entry(i);
       const nic = present.key.slice(0, present.key.indexOf('.'));

@@ -52,7 +52,8 @@ class VmxScanner {
     this.length = text.length;
     this.lines = new LineStarts(text);
     this.entries = new VmxEntryTable(text, this.lines, this.units, spare);
-    this.index = new VmxKeyIndex(this.entries, text.length >> 5, spare);
+    // An entry takes three characters at least (`k=v`): fewer entries than half the length, a bound for the index.
+    this.index = new VmxKeyIndex(this.entries, text.length >> 5, (text.length >> 1) + 1, spare);
   }
 
   scan(): void {
@@ -207,7 +208,7 @@ class VmxScanner {
   }
 
   private add(line: number, keyStart: number, keyEnd: number, rawStart: number, rawEnd: number, hash: number, state: number, deviceEnd: number, deviceHash: number, deviceState: number): void {
-    this.index.add(this.entries.add(line, keyStart, keyEnd, rawStart, rawEnd, hash, templateOfState(state), deviceEnd, deviceHash, deviceState));
+    this.index.add(this.entries.add(line, keyStart, keyEnd, rawStart, rawEnd, hash, templateOfState(state), deviceEnd, deviceHash, deviceState), hash);
   }
 }
 

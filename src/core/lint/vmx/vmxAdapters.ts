@@ -16,6 +16,8 @@ const prefix = 'ethernet'.length;
 export class VmxAdapters {
   /** Per adapter: its `ethernetN.present` entry, or -1. */
   private readonly present: number[] = [];
+  /** Per adapter: whether its `.present` is TRUE (in any case), as the rules found it when they checked the value. */
+  private readonly presentTrue: boolean[] = [];
   private readonly noPromisc: number[] = [];
   /** Per adapter: its first entry that is not `.present`, or -1. */
   private readonly other: number[] = [];
@@ -40,6 +42,11 @@ export class VmxAdapters {
     return this.present[adapter] as number;
   }
 
+  /** Whether the adapter has a `.present` and it is TRUE. */
+  isPresent(adapter: number): boolean {
+    return this.presentTrue[adapter] === true;
+  }
+
   noPromiscOf(adapter: number): number {
     return this.noPromisc[adapter] as number;
   }
@@ -48,8 +55,11 @@ export class VmxAdapters {
     return this.other[adapter] as number;
   }
 
-  /** Adds entry `index`, the first of its key, an adapter's key (`ethernet<digits>.<more>`), after the earlier ones. */
-  add(index: number): void {
+  /**
+   * Adds entry `index`, the first of its key, an adapter's key (`ethernet<digits>.<more>`), after the earlier ones;
+   * `isTrue` tells whether its value is TRUE, in any case.
+   */
+  add(index: number, isTrue: boolean): void {
     const adapter = this.lastEntry >= 0 && this.entries.sameDevice(index, this.lastEntry, prefix) ? this.lastAdapter : this.find(index);
     this.lastEntry = index;
     this.lastAdapter = adapter;
@@ -57,6 +67,7 @@ export class VmxAdapters {
     // A first entry is the only one of its key, so each of these is set once.
     if (template === presentKey) {
       this.present[adapter] = index;
+      this.presentTrue[adapter] = isTrue;
       this.withPresent.push(adapter);
       return;
     }
@@ -80,6 +91,7 @@ export class VmxAdapters {
     const adapter = this.firstEntry.length;
     this.firstEntry.push(index);
     this.present.push(-1);
+    this.presentTrue.push(false);
     this.noPromisc.push(-1);
     this.other.push(-1);
     // Kept at most half full, so that a search soon meets an empty slot.

@@ -193,6 +193,20 @@ export class VmxEntryTable {
   }
 
   /**
+   * The index in `words` (distinct lower-case ASCII words) of the one the value is (see {@link valueIs}), or -1:
+   * the value's bounds read once, and only the words of its length compared.
+   */
+  valueWord(index: number, words: readonly string[]): number {
+    const start = this.rawStart(index);
+    const length = this.rawEnd(index) - start - (this.chars()[start] === QUOTE ? 2 : 0);
+    for (let w = 0; w < words.length; w++) {
+      const word = words[w] as string;
+      if (word.length === length && this.valueIs(index, word)) return w;
+    }
+    return -1;
+  }
+
+  /**
    * Whether the device parts (`ethernet0` of `ethernet0.present`) of two device keys are the same, in any case;
    * their first `known` characters are already known to be (`ethernet` of two adapters' keys).
    */

@@ -5,28 +5,37 @@ import { int32ArrayOf, type VmxParseArrays } from './vmxParseArrays';
 /**
  * The first entry of each key, keys compared case-insensitively as VMware compares them, and for every entry
  * the first one with its key. An open-addressing table of entry numbers found by the keys' hashes, so that no
- * key string is made: a hash match is confirmed by comparing the characters. The parser adds each entry as it
- * reads it, so repeats are known by the end of the scan.
+ * key string is made: a match is confirmed by comparing the characters. The parser adds each entry as it reads
+ * it, so repeats are known by the end of the scan.
+ *
+ * A slot is one number: 0 when empty, else the entry + 1 in its low bits and the top bits of the key's hash (a
+ * tag) above them. A probe tells an other key by its tag without reading the entry, and the table is half the
+ * size of one holding whole hashes: the parser adds an entry per line, at a random slot, so the table's size in
+ * the cache counts.
  */
 export class VmxKeyIndex {
   /** Per entry: the first entry with the same key (itself for a first). */
   private firstOfEntry: Int32Array;
-  /** Two numbers per slot: the key's hash, and its first entry + 1 (0 for an empty slot). */
   private slots: Int32Array;
   private mask: number;
+  /** The bits of a slot that hold the entry + 1; the others hold the tag. */
+  private readonly entryMask: number;
   private keys = 0;
 
   constructor(
     private readonly entries: VmxEntryTable,
     expected: number,
+    /** At most how many entries the text can have. */
+    most: number,
     spare: VmxParseArrays,
   ) {
     // A small table stays in the cache: sized for the expected keys, grown beyond three quarters full.
     let size = 16;
     while (size < expected) size *= 2;
     // Spare slots are cleared (0 is an empty slot); an entry's first is written before it is read.
-    this.slots = spare.slots && spare.slots.length >= size * 2 ? spare.slots.subarray(0, size * 2).fill(0) : new Int32Array(size * 2);
+    this.slots = spare.slots && spare.slots.length >= size ? spare.slots.subarray(0, size).fill(0) : new Int32Array(size);
     this.mask = size - 1;
+    this.entryMask = 2 ** (32 - Math.clz32(most + 1)) - 1;
     this.firstOfEntry = int32ArrayOf(spare.firsts, Math.max(16, expected));
   }
 
@@ -36,20 +45,31 @@ export class VmxKeyIndex {
     arrays.firsts = this.firstOfEntry;
   }
 
-  /** Adds entry `index` (the next in file order) and returns the first entry with its key. */
-  add(index: number): number {
-    const entries = this.entries;
+  /**
+   * Adds entry `index` (the next in file order), whose key has hash `hash`, and returns the first entry with its
+   * key. The search of `find` written out: it runs once per line.
+   */
+  add(index: number, hash: number): number {
     if (index === this.firstOfEntry.length) {
       const grown = new Int32Array(index * 2);
       grown.set(this.firstOfEntry);
       this.firstOfEntry = grown;
     }
-    const hash = entries.keyHash(index);
-    let first = this.find(hash, entries.keyStart(index), entries.keyEnd(index), '', index);
-    if (first < 0) {
-      first = index;
-      // Kept at most three quarters full, so that a search soon meets an empty slot.
-      if (++this.keys * 4 > (this.mask + 1) * 3) this.grow();
+    const { entries, slots, mask, entryMask } = this;
+    const tag = hash & ~entryMask;
+    let first = index;
+    for (let slot = (hash ^ (hash >>> 15)) & mask; ; slot = (slot + 1) & mask) {
+      const held = slots[slot] as number;
+      if (held === 0) {
+        slots[slot] = tag | (index + 1);
+        // Kept at most three quarters full, so that a search soon meets an empty slot.
+        if (++this.keys * 4 > (mask + 1) * 3) this.grow();
+        break;
+      }
+      if ((held & ~entryMask) === tag && entries.keyEquals((held & entryMask) - 1, entries.keyStart(index), entries.keyEnd(index), '')) {
+        first = (held & entryMask) - 1;
+        break;
+      }
     }
     this.firstOfEntry[index] = first;
     return first;
@@ -75,22 +95,14 @@ export class VmxKeyIndex {
     return this.find(extendVmxKeyHash(entries.deviceHash(index), suffix), entries.keyStart(index), entries.deviceEnd(index), suffix);
   }
 
-  /**
-   * The entry whose key is the text from `from` to `to` followed by `suffix`, with hash `hash`, or -1. With
-   * `insert` (an entry with that key), a key not found is added as that entry's.
-   */
-  private find(hash: number, from: number, to: number, suffix: string, insert = -1): number {
-    const { entries, slots, mask } = this;
+  /** The entry whose key is the text from `from` to `to` followed by `suffix`, with hash `hash`, or -1. */
+  private find(hash: number, from: number, to: number, suffix: string): number {
+    const { entries, slots, mask, entryMask } = this;
+    const tag = hash & ~entryMask;
     for (let slot = (hash ^ (hash >>> 15)) & mask; ; slot = (slot + 1) & mask) {
-      const held = (slots[2 * slot + 1] as number) - 1;
-      if (held < 0) {
-        if (insert >= 0) {
-          slots[2 * slot] = hash;
-          slots[2 * slot + 1] = insert + 1;
-        }
-        return -1;
-      }
-      if (slots[2 * slot] === hash && entries.keyEquals(held, from, to, suffix)) return held;
+      const held = slots[slot] as number;
+      if (held === 0) return -1;
+      if ((held & ~entryMask) === tag && entries.keyEquals((held & entryMask) - 1, from, to, suffix)) return (held & entryMask) - 1;
     }
   }
 
@@ -98,16 +110,14 @@ export class VmxKeyIndex {
   private grow(): void {
     const old = this.slots;
     const size = (this.mask + 1) * 2;
-    this.slots = new Int32Array(size * 2);
+    this.slots = new Int32Array(size);
     this.mask = size - 1;
-    for (let slot = 0; slot < old.length; slot += 2) {
-      const held = old[slot + 1] as number;
+    for (const held of old) {
       if (held === 0) continue;
-      const hash = old[slot] as number;
+      const hash = this.entries.keyHash((held & this.entryMask) - 1);
       let to = (hash ^ (hash >>> 15)) & this.mask;
-      while (this.slots[2 * to + 1] !== 0) to = (to + 1) & this.mask;
-      this.slots[2 * to] = hash;
-      this.slots[2 * to + 1] = held;
+      while (this.slots[to] !== 0) to = (to + 1) & this.mask;
+      this.slots[to] = held;
     }
   }
 }
