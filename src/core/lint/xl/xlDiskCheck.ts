@@ -37,6 +37,9 @@ const accessTable = new XlWordTable(accessValues);
 const formatTable = new XlWordTable(formatValues);
 const backendtypeTable = new XlWordTable(backendtypeValues);
 
+/** The table of the values each parameter allows, by parameter number; undefined when any value goes. */
+const valueTables = namedKeys.map((_, param) => allowedTable(param));
+
 function allowedValues(param: number): readonly string[] | undefined {
   return param === ACCESS ? accessValues : param === FORMAT ? formatValues : param === BACKENDTYPE ? backendtypeValues : undefined;
 }
@@ -45,10 +48,15 @@ function allowedTable(param: number): XlWordTable | undefined {
   return param === ACCESS ? accessTable : param === FORMAT ? formatTable : param === BACKENDTYPE ? backendtypeTable : undefined;
 }
 
-/** JavaScript's `\s`, which the `(^|,)\s*target=` search of xl's reading allows before `target=`. */
+/**
+ * JavaScript's `\s`, which the `(^|,)\s*target=` search of xl's reading allows before `target=`, asked after the
+ * blanks: every item start is tested, and the printable ASCII that starts nearly all of them is ruled out first.
+ */
+function isOtherJsSpace(c: number): boolean {
+  return (c <= 0x20 || c >= 0xa0) && isJsSpace(c);
+}
+
 function isJsSpace(c: number): boolean {
-  // Every item start is tested: the printable ASCII that starts nearly all of them is ruled out first.
-  if (c > 0x20 && c < 0xa0) return false;
   return (c >= 0x09 && c <= 0x0d) || c === 0x20 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
@@ -70,8 +78,28 @@ function occurs(codes: CodeUnits, from: number, to: number, c: number): boolean 
 
 const COLON = 0x3a;
 const COMMA = 0x2c;
+/** Four commas, as a 32-bit read of four bytes. */
+const COMMAS = 0x2c2c2c2c;
 const EQ = 0x3d;
 const CDROM_SUFFIX = ':cdrom';
+
+/**
+ * Where the first comma at or after `from` is, or `limit` when none is before it: 4 bytes a read from the view
+ * of an ASCII text, then one unit at a time for the rest.
+ */
+function commaAt(codes: CodeUnits, view: DataView | undefined, from: number, limit: number): number {
+  let i = from;
+  if (view !== undefined) {
+    for (; i + 4 <= limit; i += 4) {
+      // A zero byte of `x` is a comma of the text; the lowest set bit of `zero` marks the first one exactly.
+      const x = view.getInt32(i, true) ^ COMMAS;
+      const zero = (x - 0x01010101) & ~x & 0x80808080;
+      if (zero !== 0) return i + ((31 - Math.clz32(zero & -zero)) >> 3);
+    }
+  }
+  while (i < limit && codes[i] !== COMMA) i++;
+  return i;
+}
 
 /**
  * The disk spec check of one document: reports the problems of each spec given to {@link check}; ranges and
@@ -81,8 +109,13 @@ const CDROM_SUFFIX = ':cdrom';
  */
 export class XlDiskCheck {
   private seen = 0;
+  /** Items kept in {@link kept} for the spec being checked, and how many of them are positional. */
+  private count = 0;
+  private positionalCount = 0;
   private str!: XlString;
   private base = 0;
+  /** The same code units as `codes` 4 bytes a read, when the text is ASCII: keys and values are compared a read at a time. */
+  private readonly view: DataView | undefined;
 
   constructor(
     /** The document's code units (`codeUnits(text)`). */
@@ -90,7 +123,9 @@ export class XlDiskCheck {
     /** The document's `=` signs, for the checks that only ask whether one occurs in a long stretch (a target path). */
     private readonly nextEq: NextOccurrence,
     private readonly out: Finding[],
-  ) {}
+  ) {
+    this.view = codes instanceof Uint8Array ? new DataView(codes.buffer, codes.byteOffset, codes.length) : undefined;
+  }
 
   /**
    * Reads one disk spec string (xl-disk-configuration(5)) and reports its errors. Named `key=value` items
@@ -100,82 +135,60 @@ export class XlDiskCheck {
    */
   check(str: XlString): void {
     const codes = this.codes;
+    const view = this.view;
     const base = str.bodyOffset;
-    const n = str.end - str.start - 2;
+    const limit = base + str.end - str.start - 2;
     this.seen = 0;
     this.str = str;
     this.base = base;
     // Items are split at commas up to the one where xl's `(^|,)\s*target=` search matches: `target=` after any
     // JavaScript white space swallows the rest of the string. Empty items are kept (`/dev/vg/lv,,hda,w` has no
-    // format). Items before the first positional one are checked as they are read, in the order of the spec;
-    // from that one on they are kept, to be checked once the number of positional items is known.
-    let count = 0;
-    let positionalCount = 0;
-    let target = -1;
-    for (let start = 0; ; ) {
+    // format). Offsets here are the text's; the item readers and reports take the body's.
+    this.count = 0;
+    this.positionalCount = 0;
+    for (let start = base; ; ) {
       let a = start;
-      while (a < n && isBlank(codes[base + a] as number)) a++;
+      while (a < limit && isBlank(codes[a] as number)) a++;
       // The usual item is a parameter name and `=`, read in one go: then its first `=` is known, and only the
-      // comma after the value is looked for. Any other item is scanned for its first `=` and its comma.
-      // `target=` is one of those names, looked for after any JavaScript white space: looking only where an
-      // item starts spares a search of the whole body for it. No name starts with such a space, so an item
-      // that does names nothing else.
+      // value is read. `target=` is one of those names, looked for after any JavaScript white space: looking
+      // only where an item starts spares a search of the whole body for it. No name starts with such a space,
+      // so an item that does names nothing else.
       let s = a;
-      while (s < n && isJsSpace(codes[base + s] as number)) s++;
-      const nameAfterSpace = namedKeyTable.findBefore(codes, base + s, base + n, EQ);
-      if (nameAfterSpace === TARGET) {
-        target = s;
-        break;
+      while (s < limit && isOtherJsSpace(codes[s] as number)) s++;
+      const name = namedKeyTable.findBefore(codes, view, s, limit, EQ);
+      if (name === TARGET) {
+        if (this.count > 0) this.checkKept();
+        this.checkTarget(s - base, limit - base);
+        return;
       }
-      const named = s === a ? nameAfterSpace : -1;
-      let kind = POSITIONAL;
-      let eq = -1;
-      let end = a;
-      if (named >= 0) {
-        kind = named;
-        eq = a + (namedKeys[named] as string).length;
-        end = eq + 1;
-        while (end < n && codes[base + end] !== COMMA) end++;
-      } else {
-        for (; end < n; end++) {
-          const c = codes[base + end];
-          if (c === COMMA) break;
-          if (c === EQ && eq < 0) eq = end;
-        }
-      }
-      let b = end;
-      while (b > a && isBlank(codes[base + b - 1] as number)) b--;
-      if (named < 0) {
-        if (eq >= b) eq = -1;
-        if (eq >= 0) {
-          const param = namedKeyTable.find(codes, base + a, eq - a);
-          kind = param >= 0 ? param : UNKNOWN_KEY;
-        } else {
-          const flag = flagTable.find(codes, base + a, b - a);
-          if (flag >= 0) kind = FLAG_BASE + (flag === NO_DISCARD_FLAG ? DISCARD_FLAG : flag);
-        }
-      }
-      if (kind === POSITIONAL) positionalCount++;
-      if (count === 0 && kind !== POSITIONAL) this.checkKeyed(a, b, eq, kind);
-      else {
-        if ((count + 1) * 4 > kept.length) {
-          const grown = new Int32Array(kept.length * 2);
-          grown.set(kept);
-          kept = grown;
-        }
-        const at = count * 4;
-        kept[at] = a;
-        kept[at + 1] = b;
-        kept[at + 2] = eq;
-        kept[at + 3] = kind;
-        count++;
-      }
-      if (end >= n) break;
+      let end: number;
+      if (name >= 0 && s === a && this.count === 0) {
+        // Checked as it is read. A value that rules compare (`access=rw`) is compared in place, which also
+        // finds the item's end when the value is followed by its comma or the end of the spec.
+        const v = a + namedKeyTable.lengthOf(name) + 1;
+        const table = valueTables[name];
+        const value = table === undefined ? -1 : table.findItem(codes, view, v, limit, COMMA);
+        end = value >= 0 ? v + (table as XlWordTable).lengthOf(value) : commaAt(codes, view, v, limit);
+        let b = end;
+        while (b > a && isBlank(codes[b - 1] as number)) b--;
+        const bit = 1 << name;
+        if (this.seen & bit) this.reportTwice(name, a - base, b - base);
+        else this.seen |= bit;
+        if (value < 0 && table !== undefined) this.checkAllowed(name, a - base, v - base, b - base);
+      } else end = base + this.readItem(a - base, limit - base, s === a ? name : -1);
+      if (end >= limit) break;
       start = end + 1;
     }
-    const order = positionalCount === 2 || positionalCount === 3 ? legacyOrder : modernOrder;
+    if (this.count > 0) this.checkKept();
+  }
+
+  /** The items kept from the first positional one on, now that the number of positional items is known. */
+  private checkKept(): void {
+    const codes = this.codes;
+    const base = this.base;
+    const order = this.positionalCount === 2 || this.positionalCount === 3 ? legacyOrder : modernOrder;
     let slot = 0;
-    for (let k = 0; k < count; k++) {
+    for (let k = 0; k < this.count; k++) {
       const a = kept[k * 4] as number;
       const b = kept[k * 4 + 1] as number;
       const eq = kept[k * 4 + 2] as number;
@@ -190,25 +203,81 @@ export class XlDiskCheck {
         continue;
       }
       if (a === b) continue;
-      this.setParam(param, namedKeys[param] as string, a, b);
+      this.setParam(param, a, b);
       if (param === TARGET) {
         // Every deprecated prefix ends in `:`, so a target without one needs no regex (and no copy).
-        const prefix = occurs(codes, base + a, base + b, COLON) ? deprecatedPrefix.exec(str.body.slice(a, b))?.[1] : undefined;
+        const prefix = occurs(codes, base + a, base + b, COLON) ? deprecatedPrefix.exec(this.str.body.slice(a, b))?.[1] : undefined;
         if (prefix !== undefined) this.report(a, b, 'info', 'xl/disk-deprecated-syntax', `The \`${prefix}:\` prefix is deprecated: use \`format=\`/\`backendtype=\` and a plain target.`);
       }
       if (param === VDEV && b - a >= CDROM_SUFFIX.length && spells(codes, base + b - CDROM_SUFFIX.length, CDROM_SUFFIX)) this.report(a, b, 'info', 'xl/disk-deprecated-syntax', '`vdev:cdrom` is the old syntax: write `vdev=..., devtype=cdrom`.');
       this.checkAllowed(param, a, a, b);
     }
-    if (target >= 0) {
-      const valueOffset = target + 'target='.length;
-      this.setParam(TARGET, 'target', target, n);
-      // A path rarely holds an `=`: only then is the body cut and searched for the parameter it swallowed.
-      const eq = this.nextEq.at(base + valueOffset);
-      const swallowed = eq >= 0 && eq < base + n ? /,\s*([a-z_-]+)=/.exec(str.body.slice(valueOffset)) : null;
-      if (swallowed && namedKeys.includes(swallowed[1] as string)) {
-        this.report(target, n, 'error', 'xl/disk-spec', `\`target=\` must come last: everything after it, including \`${swallowed[1] as string}=\`, becomes part of the path.`);
+  }
+
+  /** The `target=` item at `target` of the body, which takes the rest of it (`n` units). */
+  private checkTarget(target: number, n: number): void {
+    const valueOffset = target + 'target='.length;
+    this.setParam(TARGET, target, n);
+    // A path rarely holds an `=`: only then is the body cut and searched for the parameter it swallowed.
+    const eq = this.nextEq.at(this.base + valueOffset);
+    const swallowed = eq >= 0 && eq < this.base + n ? /,\s*([a-z_-]+)=/.exec(this.str.body.slice(valueOffset)) : null;
+    if (swallowed && namedKeys.includes(swallowed[1] as string)) {
+      this.report(target, n, 'error', 'xl/disk-spec', `\`target=\` must come last: everything after it, including \`${swallowed[1] as string}=\`, becomes part of the path.`);
+    }
+  }
+
+  /**
+   * Reads any other item starting at `a` (blanks skipped), given the parameter named by its `name=` or -1,
+   * and returns where it ends. Items before the first positional one are checked as they are read, in the
+   * order of the spec; from that one on they are kept, to be checked once the number of positional items is
+   * known.
+   */
+  private readItem(a: number, n: number, named: number): number {
+    const codes = this.codes;
+    const base = this.base;
+    let kind = POSITIONAL;
+    let eq = -1;
+    let end = a;
+    if (named >= 0) {
+      kind = named;
+      eq = a + namedKeyTable.lengthOf(named);
+      end = eq + 1;
+      while (end < n && codes[base + end] !== COMMA) end++;
+    } else {
+      for (; end < n; end++) {
+        const c = codes[base + end];
+        if (c === COMMA) break;
+        if (c === EQ && eq < 0) eq = end;
       }
     }
+    let b = end;
+    while (b > a && isBlank(codes[base + b - 1] as number)) b--;
+    if (named < 0) {
+      if (eq >= b) eq = -1;
+      if (eq >= 0) {
+        const param = namedKeyTable.find(codes, base + a, eq - a);
+        kind = param >= 0 ? param : UNKNOWN_KEY;
+      } else {
+        const flag = flagTable.find(codes, base + a, b - a);
+        if (flag >= 0) kind = FLAG_BASE + (flag === NO_DISCARD_FLAG ? DISCARD_FLAG : flag);
+      }
+    }
+    if (kind === POSITIONAL) this.positionalCount++;
+    if (this.count === 0 && kind !== POSITIONAL) this.checkKeyed(a, b, eq, kind);
+    else {
+      const count = this.count++;
+      if (this.count * 4 > kept.length) {
+        const grown = new Int32Array(kept.length * 2);
+        grown.set(kept);
+        kept = grown;
+      }
+      const at = count * 4;
+      kept[at] = a;
+      kept[at + 1] = b;
+      kept[at + 2] = eq;
+      kept[at + 3] = kind;
+    }
+    return end;
   }
 
   private report(offset: number, end: number, severity: Finding['severity'], code: string, message: string, fixes?: Finding['fixes']): void {
@@ -217,10 +286,15 @@ export class XlDiskCheck {
   }
 
   /** Marks the parameter as given, reporting it when it already was. */
-  private setParam(param: number, name: string, offset: number, end: number): void {
+  private setParam(param: number, offset: number, end: number): void {
     const bit = 1 << param;
-    if (this.seen & bit) this.report(offset, end, 'error', 'xl/disk-spec', `\`${name}\` is given twice in this disk spec.`);
+    if (this.seen & bit) this.reportTwice(param, offset, end);
     else this.seen |= bit;
+  }
+
+  private reportTwice(param: number, offset: number, end: number): void {
+    const name = param < FLAG_BASE ? (namedKeys[param] as string) : (flags[param - FLAG_BASE] as string);
+    this.report(offset, end, 'error', 'xl/disk-spec', `\`${name}\` is given twice in this disk spec.`);
   }
 
   /** The rules of an item that is not positional: a named parameter, an unknown `key=`, or a flag. */
@@ -230,10 +304,10 @@ export class XlDiskCheck {
       const suggestion = suggestName(key, namedKeys);
       this.report(a, b, 'error', 'xl/disk-spec', `\`${key}=\` is not a disk parameter.`, suggestion ? [replaceFix(`Rename to \`${suggestion}\``, specRange(this.str, a, key.length), suggestion, true)] : []);
     } else if (eq >= 0) {
-      this.setParam(kind, namedKeys[kind] as string, a, b);
+      this.setParam(kind, a, b);
       this.checkAllowed(kind, a, eq + 1, b);
     } else {
-      this.setParam(kind, flags[kind - FLAG_BASE] as string, a, b);
+      this.setParam(kind, a, b);
     }
   }
 

@@ -1,13 +1,21 @@
 import type { CodeUnits } from '../codeUnits';
 
-/** Words are chained by their first code unit when it is ASCII; the others are only found by a probe. */
+/** Words are ASCII, chained by their first code unit. */
 const ASCII = 128;
+
+/** The fields of a word's record. */
+const LENGTH = 0;
+const NEXT = 1;
+const HEAD = 2;
+const TAIL = 3;
+const RECORD = 4;
 
 /**
  * A fixed set of words found by the code units that spell them, in place: one probe of a small open-addressing
  * table keyed on the length and the first and last units, then one comparison against the word's code units,
  * kept in a typed array. Comparing against each word in turn was most of the disk spec check of a large
- * config (four items a spec, fifteen parameter names).
+ * config (four items a spec, fifteen parameter names). A word followed by a known unit (`format=`, `rw,`) is
+ * found from its first unit instead, and compared in up to two 32-bit reads when the text is ASCII.
  */
 export class XlWordTable {
   /** Index of the word + 1 in each slot, 0 for an empty slot. */
@@ -18,11 +26,16 @@ export class XlWordTable {
   private readonly starts: Int32Array;
   private readonly ends: Int32Array;
   /**
-   * The words by their first code unit, for {@link findBefore}: index + 1 of the first word starting with each
-   * ASCII unit, then of the next word with the same first unit after each word (0 ends a chain).
+   * The words by their first code unit, for {@link findBefore} and {@link findItem}: index + 1 of the first word
+   * starting with each ASCII unit (0: none); the next ones are chained in {@link records}.
    */
   private readonly firstOf = new Int16Array(ASCII);
-  private readonly nextSameFirst: Int16Array;
+  /**
+   * Four numbers a word, for {@link findBefore} and {@link findItem}, so that a candidate costs few loads: its
+   * length, index + 1 of the next word with the same first unit (0 ends a chain), and its first and last 4
+   * bytes as a little-endian 32-bit read of an ASCII text gives them (a word shorter than 4: its bytes alone).
+   */
+  private readonly records: Int32Array;
 
   constructor(words: readonly string[]) {
     let size = 16;
@@ -32,26 +45,40 @@ export class XlWordTable {
     this.units = new Uint16Array(words.reduce((n, w) => n + w.length, 0));
     this.starts = new Int32Array(words.length);
     this.ends = new Int32Array(words.length);
-    this.nextSameFirst = new Int16Array(words.length);
+    this.records = new Int32Array(words.length * RECORD);
     let at = 0;
     words.forEach((word, w) => {
+      for (let i = 0; i < word.length; i++) if (word.charCodeAt(i) >= ASCII) throw new Error(`not an ASCII word: ${word}`);
       this.starts[w] = at;
       for (let i = 0; i < word.length; i++) this.units[at++] = word.charCodeAt(i);
       this.ends[w] = at;
       let h = this.slotOf(word.length, word.charCodeAt(0), word.charCodeAt(word.length - 1));
       while (this.slots[h] !== 0) h = (h + 1) & this.mask;
       this.slots[h] = w + 1;
+      const read = (from: number): number => {
+        let bits = 0;
+        for (let i = 3; i >= 0; i--) bits = (bits << 8) | (from + i < word.length ? word.charCodeAt(from + i) : 0);
+        return bits;
+      };
+      this.records[w * RECORD + LENGTH] = word.length;
+      this.records[w * RECORD + HEAD] = read(0);
+      this.records[w * RECORD + TAIL] = read(Math.max(0, word.length - 4));
     });
     for (let w = words.length - 1; w >= 0; w--) {
       const first = (words[w] as string).charCodeAt(0);
       if (first >= ASCII) continue;
-      this.nextSameFirst[w] = this.firstOf[first] as number;
+      this.records[w * RECORD + NEXT] = this.firstOf[first] as number;
       this.firstOf[first] = w + 1;
     }
   }
 
   private slotOf(length: number, first: number, last: number): number {
     return (Math.imul(length, 31) + Math.imul(first, 7) + last) & this.mask;
+  }
+
+  /** The length of word `w`. */
+  lengthOf(w: number): number {
+    return (this.ends[w] as number) - (this.starts[w] as number);
   }
 
   /** Index of the word spelled by the `length` code units at `at`, or -1. */
@@ -73,19 +100,46 @@ export class XlWordTable {
    * Index of the word spelled by the code units at `at` and followed by the unit `stop`, all before `limit`,
    * or -1: a `key=` is recognized in one reading of its units, without first looking for where it ends.
    */
-  findBefore(codes: CodeUnits, at: number, limit: number, stop: number): number {
+  findBefore(codes: CodeUnits, view: DataView | undefined, at: number, limit: number, stop: number): number {
+    return this.findEnded(codes, view, at, limit, stop, false);
+  }
+
+  /**
+   * Index of the word spelled by the code units at `at` and followed by the unit `stop` or by `limit` itself,
+   * or -1: a value is compared in place while its item's end is found.
+   */
+  findItem(codes: CodeUnits, view: DataView | undefined, at: number, limit: number, stop: number): number {
+    return this.findEnded(codes, view, at, limit, stop, true);
+  }
+
+  /**
+   * `view`, when given, reads the same bytes as `codes` (an ASCII text's): a word of up to 8 bytes is then
+   * compared in two reads, one of its first and one of its last 4 bytes (one read when shorter than 4).
+   */
+  private findEnded(codes: CodeUnits, view: DataView | undefined, at: number, limit: number, stop: number, orLimit: boolean): number {
     const first = at < limit ? (codes[at] as number) : ASCII;
     if (first >= ASCII) return -1;
-    const units = this.units;
-    for (let w = (this.firstOf[first] as number) - 1; w >= 0; w = (this.nextSameFirst[w] as number) - 1) {
-      const start = this.starts[w] as number;
-      const length = (this.ends[w] as number) - start;
-      if (at + length >= limit || codes[at + length] !== stop) continue;
-      let i = 1;
-      while (i < length && units[start + i] === codes[at + i]) i++;
-      if (i === length) return w;
+    const records = this.records;
+    for (let w = (this.firstOf[first] as number) - 1; w >= 0; w = (records[w * RECORD + NEXT] as number) - 1) {
+      const length = records[w * RECORD + LENGTH] as number;
+      const after = at + length;
+      if (after > limit || (after === limit ? !orLimit : codes[after] !== stop)) continue;
+      if (view === undefined || length > 8 || at + 4 > codes.length) {
+        if (this.unitsAt(codes, at, w, length)) return w;
+      } else if (length < 4) {
+        if ((view.getInt32(at, true) & ~(-1 << (length << 3))) === records[w * RECORD + HEAD]) return w;
+      } else if (view.getInt32(at, true) === records[w * RECORD + HEAD] && view.getInt32(after - 4, true) === records[w * RECORD + TAIL]) return w;
     }
     return -1;
+  }
+
+  /** Whether the `length` units of word `w` are those at `at`, the first aside (already compared). */
+  private unitsAt(codes: CodeUnits, at: number, w: number, length: number): boolean {
+    const units = this.units;
+    const start = this.starts[w] as number;
+    let i = 1;
+    while (i < length && units[start + i] === codes[at + i]) i++;
+    return i === length;
   }
 }
 

@@ -40,6 +40,29 @@ describe('xl disk specs: findings at the right columns whatever precedes them', 
     });
   }
 
+  it('reads keys, allowed values and the comma after a value four bytes at a time, at any alignment and up to the end of the text', () => {
+    // Every value length from 1 to 9 puts the next comma at each position of a 4-byte read; the same specs
+    // after a non-ASCII comment take the one-unit-at-a-time path and must give the same findings. One finding
+    // is kept per line and rule, so the allowed values come first: a misread one would show instead.
+    const specs = Array.from({ length: 9 }, (_, k) => `  'format=qcow2,access=r,vdev=${'x'.repeat(k + 1)},vdev=y,backendtype=phy',`);
+    const text = ['disk = [', ...specs, ']', ''].join('\n');
+    const findings = diskFindings(text);
+    assert.deepEqual(
+      findings.map((f) => [f.range.start.line, f.range.start.character, f.range.end.character, f.message]),
+      specs.map((_, k) => [k + 1, 32 + k, 38 + k, '`vdev` is given twice in this disk spec.']),
+    );
+    assert.deepEqual(diskFindings(`# “non-ASCII”\n${text}`).map((f) => [f.range.start.line - 1, f.range.start.character, f.message]), findings.map((f) => [f.range.start.line, f.range.start.character, f.message]));
+    // A one-letter value just before the closing quote at the very end of the text, where a 4-byte read would
+    // run past it: read one unit at a time, and still allowed; a value that is not allowed is still reported.
+    assert.deepEqual(diskFindings("disk = [ 'access=w']"), []);
+    assert.deepEqual(diskFindings("disk = ['access=w']"), []);
+    assert.deepEqual(diskFindings("disk=['access=r']"), []);
+    assert.deepEqual(
+      diskFindings("disk=['access=wr']").map((f) => f.message),
+      ['`wr` is not a valid disk access: use `ro`, `r`, `rw`, `w`.'],
+    );
+  });
+
   it('codeUnits matches charCodeAt for ASCII and for any other text', () => {
     for (const text of ['', 'disk = [ "x" ]\n', 'é', 'a\u00a0b', '🖥 \uD800 x', 'x'.repeat(100) + '\u2028']) {
       assert.deepEqual(Array.from(codeUnits(text)), Array.from({ length: text.length }, (_, i) => text.charCodeAt(i)), text);
