@@ -5,7 +5,6 @@ import { rangeOf, replaceFix } from '../rangeOf';
 import type { LineStarts } from '../lineStarts';
 import { suggestName } from '../suggestName';
 import { giveBackVmxParse, parseVmx, type VmxParse } from './parseVmx';
-import { VmxAdapters } from './vmxAdapters';
 import { vmdkSize, vmxDisks } from './vmxDisks';
 import type { VmxEntry, VmxEntryTable } from './vmxEntryTable';
 import { deviceState, templateIndex } from './vmxKeyAutomaton';
@@ -36,9 +35,13 @@ function intValue(e: VmxEntry | undefined): number | undefined {
 const nicVirtualDev = templateIndex('ethernet#.virtualdev');
 const scsiVirtualDev = templateIndex('scsi#.virtualdev');
 const nicConnectionType = templateIndex('ethernet#.connectiontype');
+const nicPresent = templateIndex('ethernet#.present');
+const nicNoPromisc = templateIndex('ethernet#.nopromisc');
 const memsizeKey = templateIndex('memsize');
 const vhvAllowKey = templateIndex('vhv.allow');
 const nicDevice = deviceState('ethernet#');
+/** What every adapter's device part starts with, in some case: only the digits after it tell two apart. */
+const nicPrefix = 'ethernet'.length;
 /** A boolean's words, as `valueWord` numbers them. */
 const booleanValues = ['true', 'false'];
 const TRUE = 0;
@@ -65,15 +68,28 @@ class VmxChecker {
   /** Where the lines start, for the fixes that add or remove lines. */
   readonly source: LineStarts;
   readonly syntax: VmxParse['syntax'];
-  /** The network adapters, gathered by `checkEntries`. */
-  readonly adapters: VmxAdapters;
+  /**
+   * The `ethernetN.present` entries that are TRUE, in file order, found by `checkEntries`; and for each, its
+   * adapter's `.noPromisc` entry when it came in the same run of the adapter's keys, else -1 (not known).
+   */
+  readonly presentNics: number[] = [];
+  readonly noPromiscNics: number[] = [];
+  /** The first key of each adapter whose `.present` is not TRUE, in file order, found by `checkEntries`. */
+  private readonly orphanKeys: number[] = [];
+  private readonly orphanNics = new Set<string>();
+  /**
+   * The adapter of the last adapter key read (one of its entries), whether its `.present` is TRUE, and its
+   * number in `presentNics` when its run of keys started with that `.present` (else -1).
+   */
+  private nicEntry = -1;
+  private nicPresent = false;
+  private nicRun = -1;
   /** Whether an adapter has a `.connectionType` (a Workstation VM), found by `checkEntries`. */
   hasConnectionType = false;
   /** SCSI controllers set to PVSCSI and adapters of an old NIC model, in file order, found by `checkEntries`. */
   readonly oldDevices: number[] = [];
 
   constructor(parsed: VmxParse) {
-    this.adapters = new VmxAdapters(parsed.entries);
     this.syntax = parsed.syntax;
     this.index = parsed.index;
     this.entries = parsed.entries;
@@ -95,7 +111,7 @@ class VmxChecker {
    * the later rules need gathered on the way (the adapters, the entries the nested profile may report).
    */
   checkEntries(): void {
-    const { entries, index, adapters } = this;
+    const { entries, index } = this;
     for (let i = 0; i < entries.count; i++) {
       const first = index.firstOf(i);
       if (first !== i) {
@@ -115,8 +131,37 @@ class VmxChecker {
       // Every other rule here is about a key of vmxKeys.ts; most keys of a real file are not.
       const template = entries.template(i);
       const word = template >= 0 ? this.checkValue(i, template) : -1;
-      if (isNicKey(entries, i)) adapters.add(i, word === TRUE);
+      if (isNicKey(entries, i)) this.checkNic(i, template, word === TRUE);
     }
+  }
+
+  /**
+   * An adapter's key, the first of its key (`isTrue`: whether the value is TRUE). An adapter's keys usually
+   * follow each other, so whether its `.present` is TRUE is carried from one key to the next of the same adapter:
+   * only the first of a run looks the `.present` up (in the index, complete once the file is read).
+   */
+  private checkNic(i: number, template: number, isTrue: boolean): void {
+    const { entries } = this;
+    if (template === nicPresent) {
+      this.nicEntry = i;
+      this.nicPresent = isTrue;
+      this.nicRun = isTrue ? this.presentNics.push(i) - 1 : -1;
+      if (isTrue) this.noPromiscNics.push(-1);
+      return;
+    }
+    if (this.nicEntry < 0 || !entries.sameDevice(i, this.nicEntry, nicPrefix)) {
+      const present = this.index.getOfDevice(i, '.present');
+      this.nicPresent = present >= 0 && entries.valueIs(present, 'true');
+      this.nicRun = -1;
+    }
+    this.nicEntry = i;
+    if (template === nicNoPromisc && this.nicRun >= 0) this.noPromiscNics[this.nicRun] = i;
+    if (this.nicPresent) return;
+    // An orphan is reported once, on its first key. Its device part is `ethernet<digits>`, all ASCII.
+    const nic = entries.text.slice(entries.keyStart(i), entries.deviceEnd(i)).toLowerCase();
+    if (this.orphanNics.has(nic)) return;
+    this.orphanNics.add(nic);
+    this.orphanKeys.push(i);
   }
 
   /** The rules of a known key's value. Returns the value's number in `booleanValues` for a boolean key, else -1. */
@@ -159,11 +204,8 @@ class VmxChecker {
 
   /** `ethernetN.*` keys of an adapter whose `.present` is not TRUE: usually a typo in N. */
   checkOrphanNics(): void {
-    const { entries, adapters } = this;
-    for (const adapter of adapters.withOther) {
-      if (adapters.isPresent(adapter)) continue;
-      // Reported on the adapter's first key; its device part is `ethernet<digits>`, all ASCII.
-      const i = adapters.otherOf(adapter);
+    const { entries } = this;
+    for (const i of this.orphanKeys) {
       const nic = entries.text.slice(entries.keyStart(i), entries.deviceEnd(i)).toLowerCase();
       this.push(keyRange(entries.entry(i)), 'warning', 'vmx/nic-key-orphan', `\`${nic}\` has settings but no \`${nic}.present = "TRUE"\`: check that it is the same adapter name as the one in use (the guide: "check that it's the same name").`);
     }
@@ -178,7 +220,7 @@ function isNestedProfile(checker: VmxChecker, context: LintContext): boolean {
 }
 
 function checkNested(checker: VmxChecker, context: LintContext): void {
-  const { entries, index, adapters } = checker;
+  const { entries, index } = checker;
   const vhv = checker.get('vhv.enable');
   const hw = intValue(checker.get('virtualhw.version'));
   if (vhv && isTrue(vhv) && hw !== undefined && hw < 9) {
@@ -200,11 +242,12 @@ function checkNested(checker: VmxChecker, context: LintContext): void {
       ]);
     }
     // Each present adapter needs its `.noPromisc = "FALSE"`.
-    for (const adapter of adapters.withPresent) {
-      if (!adapters.isPresent(adapter)) continue;
-      const noPromiscIndex = adapters.noPromiscOf(adapter);
+    const { presentNics, noPromiscNics } = checker;
+    for (let run = 0; run < presentNics.length; run++) {
+      const i = presentNics[run] as number;
+      const known = noPromiscNics[run] as number;
+      const noPromiscIndex = known >= 0 ? known : index.getOfDevice(i, '.nopromisc');
       if (noPromiscIndex >= 0 && entries.valueIs(noPromiscIndex, 'false')) continue;
-      const i = adapters.presentOf(adapter);
       const noPromisc = noPromiscIndex >= 0 ? entries.entry(noPromiscIndex) : undefined;
       const present = entries.entry(i);
       const nic = present.key.slice(0, present.key.indexOf('.'));

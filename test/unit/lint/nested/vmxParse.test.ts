@@ -64,6 +64,26 @@ describe('vmx parser: what the whole-text scan must read like a line-by-line one
     assert.deepEqual(codes('Memsize = "8"\nx = "1"\nMEMSIZE = "8"\n'), ['2:vmx/duplicate-key']);
   });
 
+  it('follows each adapter through interleaved keys: an orphan reported once, on its first key; a .noPromisc before, after or apart from its .present', () => {
+    const text = [
+      'vhv.enable = "TRUE"',
+      'hypervisor.cpuid.v0 = "FALSE"',
+      'Ethernet0.connectionType = "nat"',
+      'ethernet1.virtualDev = "e1000"',
+      'ethernet0.noPromisc = "FALSE"',
+      'ETHERNET1.connectionType = "nat"',
+      'ethernet0.present = "TRUE"',
+      'ethernet2.present = "TRUE"',
+      'ethernet3.present = "TRUE"',
+      'ethernet3.noPromisc = "TRUE"',
+      'ethernet4.present = "TRUE"',
+      'ethernet5.present = "TRUE"',
+      'ethernet4.noPromisc = "FALSE"',
+      'ethernet1.noPromisc = "FALSE"',
+    ].join('\n');
+    assert.deepEqual(codes(text), ['3:vmx/nic-key-orphan', '7:vmx/nested-nopromisc', '8:vmx/nested-nopromisc', '11:vmx/nested-nopromisc']);
+  });
+
   it('reads its keys and values right after another text was converted to code units (codeUnits reuses its buffer)', () => {
     const nonAscii = parseVmx('ethernet0.present = "TRUE"\nEthernet0.virtualDev = "e1000\u00e9"\n');
     const first = parseVmx('ethernet0.present = "TRUE"\nEthernet0.virtualDev = "e1000"\n');
