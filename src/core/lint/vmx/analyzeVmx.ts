@@ -45,6 +45,7 @@ const nicPrefix = 'ethernet'.length;
 /** A boolean's words, as `valueWord` numbers them. */
 const booleanValues = ['true', 'false'];
 const TRUE = 0;
+const FALSE = 1;
 /** Whether each of `nicDevices` is an old model, which XCP-ng does not document. */
 const oldNicDevices = nicDevices.map((model) => model === 'vlance' || model === 'vmxnet');
 const pvscsiWord = scsiDevices.indexOf('pvscsi');
@@ -69,11 +70,11 @@ class VmxChecker {
   readonly source: LineStarts;
   readonly syntax: VmxParse['syntax'];
   /**
-   * The `ethernetN.present` entries that are TRUE, in file order, found by `checkEntries`; and for each, its
-   * adapter's `.noPromisc` entry when it came in the same run of the adapter's keys, else -1 (not known).
+   * The `ethernetN.present` entries that are TRUE, in file order, found by `checkEntries`; and for each, whether
+   * its adapter's `.noPromisc` came FALSE in the same run of the adapter's keys (else it is looked up).
    */
   readonly presentNics: number[] = [];
-  readonly noPromiscNics: number[] = [];
+  readonly noPromiscFalse: boolean[] = [];
   /** The first key of each adapter whose `.present` is not TRUE, in file order, found by `checkEntries`. */
   private readonly orphanKeys: number[] = [];
   private readonly orphanNics = new Set<string>();
@@ -131,22 +132,22 @@ class VmxChecker {
       // Every other rule here is about a key of vmxKeys.ts; most keys of a real file are not.
       const template = entries.template(i);
       const word = template >= 0 ? this.checkValue(i, template) : -1;
-      if (isNicKey(entries, i)) this.checkNic(i, template, word === TRUE);
+      if (isNicKey(entries, i)) this.checkNic(i, template, word);
     }
   }
 
   /**
-   * An adapter's key, the first of its key (`isTrue`: whether the value is TRUE). An adapter's keys usually
-   * follow each other, so whether its `.present` is TRUE is carried from one key to the next of the same adapter:
-   * only the first of a run looks the `.present` up (in the index, complete once the file is read).
+   * An adapter's key, the first of its key (`word`: its value's number in `booleanValues`, or -1). An adapter's
+   * keys usually follow each other, so whether its `.present` is TRUE is carried from one key to the next of the
+   * same adapter: only the first of a run looks the `.present` up (in the index, complete once the file is read).
    */
-  private checkNic(i: number, template: number, isTrue: boolean): void {
+  private checkNic(i: number, template: number, word: number): void {
     const { entries } = this;
     if (template === nicPresent) {
       this.nicEntry = i;
-      this.nicPresent = isTrue;
-      this.nicRun = isTrue ? this.presentNics.push(i) - 1 : -1;
-      if (isTrue) this.noPromiscNics.push(-1);
+      this.nicPresent = word === TRUE;
+      this.nicRun = word === TRUE ? this.presentNics.push(i) - 1 : -1;
+      if (word === TRUE) this.noPromiscFalse.push(false);
       return;
     }
     if (this.nicEntry < 0 || !entries.sameDevice(i, this.nicEntry, nicPrefix)) {
@@ -155,7 +156,7 @@ class VmxChecker {
       this.nicRun = -1;
     }
     this.nicEntry = i;
-    if (template === nicNoPromisc && this.nicRun >= 0) this.noPromiscNics[this.nicRun] = i;
+    if (template === nicNoPromisc && this.nicRun >= 0) this.noPromiscFalse[this.nicRun] = word === FALSE;
     if (this.nicPresent) return;
     // An orphan is reported once, on its first key. Its device part is `ethernet<digits>`, all ASCII.
     const nic = entries.text.slice(entries.keyStart(i), entries.deviceEnd(i)).toLowerCase();
@@ -242,11 +243,11 @@ function checkNested(checker: VmxChecker, context: LintContext): void {
       ]);
     }
     // Each present adapter needs its `.noPromisc = "FALSE"`.
-    const { presentNics, noPromiscNics } = checker;
+    const { presentNics, noPromiscFalse } = checker;
     for (let run = 0; run < presentNics.length; run++) {
+      if (noPromiscFalse[run] === true) continue;
       const i = presentNics[run] as number;
-      const known = noPromiscNics[run] as number;
-      const noPromiscIndex = known >= 0 ? known : index.getOfDevice(i, '.nopromisc');
+      const noPromiscIndex = index.getOfDevice(i, '.nopromisc');
       if (noPromiscIndex >= 0 && entries.valueIs(noPromiscIndex, 'false')) continue;
       const noPromisc = noPromiscIndex >= 0 ? entries.entry(noPromiscIndex) : undefined;
       const present = entries.entry(i);

@@ -119,12 +119,12 @@ class VmxScanner {
     // The automaton's step and vmxKeyHashStep written out: these loops run once per key character, and until the
     // optimizing compiler inlines calls (the first lints of a session) a call costs more than the step itself.
     // The first loop reads up to the first `.`; the second, after it, has no `.` to look for.
-    let next = c < 128 ? (transitions[(state << 7) | c] as number) : notKey;
+    let next = c < 128 ? (transitions[state | c] as number) : notKey;
     while (next !== notKey && c !== DOT) {
       hash = Math.imul(hash ^ (c | 0x20), prime);
       state = next;
       c = ++p < length ? (units[p] as number) : LF;
-      next = c < 128 ? (transitions[(state << 7) | c] as number) : notKey;
+      next = c < 128 ? (transitions[state | c] as number) : notKey;
     }
     if (c === DOT) {
       deviceEnd = p;
@@ -134,7 +134,7 @@ class VmxScanner {
         hash = Math.imul(hash ^ (c | 0x20), prime);
         state = next;
         c = ++p < length ? (units[p] as number) : LF;
-        next = c < 128 ? (transitions[(state << 7) | c] as number) : notKey;
+        next = c < 128 ? (transitions[state | c] as number) : notKey;
       }
     }
     const keyEnd = p;

@@ -25,7 +25,7 @@ function keySymbol(charCode: number): number {
 
 /** State 0 reads nothing (no template starts like this key); state 1 is the start. */
 const DEAD = 0;
-export const keyStartState = 1;
+const START = 1;
 
 const children: number[][] = [[], []];
 const accepting: number[] = [-1, -1];
@@ -43,7 +43,7 @@ function newState(): number {
  * digit and a device number at the same place in two templates would make the trie ambiguous: refused.
  */
 function walk(template: string, create: boolean): number {
-  let state = keyStartState;
+  let state = START;
   for (const ch of template) {
     const own = children[state] as number[];
     if (ch === '#') {
@@ -80,23 +80,27 @@ vmxKeys.forEach((info, index) => {
 export const KEY_END = 0xffff;
 
 /**
- * The transitions by character code, 128 per state: the state after reading an ASCII character `c` in `state`
- * is `keyTransitions[(state << 7) | c]`, and every other character ends the key (KEY_END). One look-up per key
- * character, where a table by symbol would need a look-up of the symbol first. A key character the trie lacks
- * leads to DEAD, which reads the rest of the key.
+ * The transitions by character code, a row of 128 per state, and outside this file a state is written as the
+ * offset of its row (state number << 7): the state after reading an ASCII character `c` in `state` is
+ * `keyTransitions[state | c]`, and every other character ends the key (KEY_END). One look-up per key character
+ * and nothing else on the path from one state to the next, where a table by symbol would need a look-up of the
+ * symbol first. A key character the trie lacks leads to DEAD, which reads the rest of the key.
  */
-if (children.length >= KEY_END) throw new Error('vmx key templates: too many automaton states for a Uint16Array');
-export const keyTransitions = new Uint16Array(children.length * 128).fill(KEY_END);
+if (children.length << 7 > KEY_END) throw new Error('vmx key templates: too many automaton states for a Uint16Array');
+export const keyTransitions = new Uint16Array(children.length << 7).fill(KEY_END);
 children.forEach((next, state) => {
   for (let c = 0; c < 128; c++) {
     const symbol = symbolOfChar[c] as number;
-    if (symbol !== 0) keyTransitions[state * 128 + c] = next[symbol] ?? DEAD;
+    if (symbol !== 0) keyTransitions[(state << 7) | c] = (next[symbol] ?? DEAD) << 7;
   }
 });
 
+/** The state a key starts in (the offset of its row). */
+export const keyStartState = START << 7;
+
 /** The index in `vmxKeys` of the template a key ending in `state` has, or -1. */
 export function templateOfState(state: number): number {
-  return accepting[state] as number;
+  return accepting[state >> 7] as number;
 }
 
 /** The index in `vmxKeys` of a template, for rules that look for keys of that shape. */
@@ -110,5 +114,5 @@ export function templateIndex(template: string): number {
 export function deviceState(device: string): number {
   const state = walk(device, false);
   if (state === DEAD) throw new Error(`no vmx key template starts with ${device}`);
-  return state;
+  return state << 7;
 }
