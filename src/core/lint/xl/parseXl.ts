@@ -299,12 +299,12 @@ class XlParser {
       const kind = this.peekKind();
       if (kind === XlTok.Newline) {
         // The usual line of a long list, `'item',`, is read whole: the same string item and comma as
-        // through the token queue, without queueing them.
+        // through the token queue, without queueing them; so are the lines of that kind that follow it.
         const l = this.lexer;
         if (expectItem && this.pos + 1 === l.count && l.lexItemLine()) {
-          const line = l.lineCount - 1;
           this.advance();
-          items.push(this.stringValue(line, l.itemStart, l.itemEnd, 0));
+          do items.push(this.stringValue(l.lineCount - 1, l.itemStart, l.itemEnd, 0));
+          while (l.lexNextItemLine());
           continue;
         }
         if (this.startsStatement(this.pos + 1)) break;

@@ -253,6 +253,21 @@ export class XlLexer {
     return true;
   }
 
+  /**
+   * After a line read whole by {@link lexItemLine}, with nothing queued: reads the next line the same way when it
+   * is one too, without queueing the end of the line between them. Otherwise it leaves what {@link lexOne}
+   * would: that line end queued and the next line not yet read (and returns false).
+   */
+  lexNextItemLine(): boolean {
+    if (this.count !== 0 || this.pos !== this.lineEnd) return false;
+    if (this.lineEnd >= this.text.length) return false;
+    this.push(XlTok.Newline, this.lineEnd, this.lineEnd, 0);
+    this.nextLine();
+    if (!this.lexItemLine()) return false;
+    this.count = 0;
+    return true;
+  }
+
   /** Appends the next token to the queue. */
   lexOne(): void {
     const codes = this.codes;

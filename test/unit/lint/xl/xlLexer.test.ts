@@ -105,6 +105,21 @@ describe('xl lexer over the whole text', () => {
     );
   });
 
+  it('reads a run of such lines up to the first that is not one: a comment, a statement, the end of the text', () => {
+    // The lines of a run are read one after the other without queueing their ends; each way a run stops must
+    // leave the parser where reading token by token would.
+    const cases: [string, unknown[], unknown[]][] = [
+      ["name = 'lab'\ndisk = [\n  'vdev=xvda,target=/a',\n  'vdev=xvdb,target=/b',\n  # shelf\n  'vdev=xvdc,acces=r,target=/c',\n]\n", [['xl/disk-spec', 5, 13, 5, 20]], ['disk', '[3]']],
+      ["name = 'lab'\ndisk = [\n  'vdev=xvda,target=/a',\n  'vdev=xvdb,target=/b',\nmemory = 4\n", [['xl/syntax', 1, 7, 1, 8]], ['memory', '4']],
+      ["name = 'lab'\ndisk = [\n  'vdev=xvda,target=/a',\n  'vdev=xvdb,target=/b',", [['xl/syntax', 1, 7, 1, 8]], ['name', 'lab']],
+      ["name = 'lab'\r\ndisk = [\r\n  'vdev=xvda,target=/a',\r\n  'vdev=xvdb,acces=r,target=/b',\r\n]\r\n", [['xl/crlf', 0, 0, 0, 12], ['xl/disk-spec', 3, 13, 3, 20]], ['disk', '[2]']],
+    ];
+    for (const [text, findings, lastSymbol] of cases) {
+      assert.deepEqual(brief(lint(text)), findings, text);
+      assert.deepEqual(xlSymbols(text).map((s) => [s.name, s.detail]).at(-1), lastSymbol, text);
+    }
+  });
+
   it('still reports a missing comma before a list line that is one item and a comma', () => {
     assert.deepEqual(brief(lint("name = 'lab'\ndisk = [\n  'vdev=xvda,target=/a.img'\n  'vdev=xvdb,target=/b.img',\n]\n")), [['xl/syntax', 3, 2, 3, 27]]);
   });
