@@ -249,6 +249,7 @@ function arrayObjectOf(words: MdadmWordReader): MdadmArray {
 }
 
 const IGNORE = ownCodeUnits('<ignore>');
+const LESS_THAN = 0x3c;
 
 /**
  * The rules of the ARRAY line `words` is on (at its keyword), read to its end: in place, through `facts`, on
@@ -284,7 +285,7 @@ function checkArrayLine(words: MdadmWordReader, facts: MdadmArrayFacts, shared: 
     );
   }
   // `<ignore>` in any case tells mdadm to leave the array alone, so its name may repeat.
-  if (facts.devname && !regionEquals(facts.devnameSource, facts.devnameFrom, facts.devnameTo, IGNORE, true)) {
+  if (facts.devname && !(facts.devnameSource[facts.devnameFrom] === LESS_THAN && regionEquals(facts.devnameSource, facts.devnameFrom, facts.devnameTo, IGNORE, true))) {
     const first = shared.repeats.devname(facts);
     const devname = first >= 0 ? (array ??= arrayObjectOf(words)).devname : undefined;
     if (devname) {

@@ -1,6 +1,6 @@
 import type { CodeUnits } from '../codeUnits';
 import { ownCodeUnits } from '../ownCodeUnits';
-import { regionEquals } from '../regionEquals';
+import { WordShapeTable } from './wordShapeTable';
 
 /** A `tag=value` word of an ARRAY line with the words our hover and completion show for it. */
 export interface MdadmArrayTag {
@@ -44,25 +44,11 @@ export const mdadmArrayTags: readonly MdadmArrayTag[] = [
   { name: 'container', summary: 'The container (device name or UUID) that holds this subarray (with `member=`).' },
 ];
 
-/** Indexes of the names of `names` by their length, so a lookup compares only names of the right length. */
-function byLength(names: readonly string[]): (readonly number[])[] {
-  const table: number[][] = [];
-  names.forEach((name, k) => (table[name.length] ??= []).push(k));
-  return table;
-}
-
-const TAGS_BY_LENGTH = byLength(mdadmArrayTags.map((t) => t.name));
-const TAG_WORDS = mdadmArrayTags.map((t) => ownCodeUnits(t.name));
+const TAGS = new WordShapeTable(mdadmArrayTags.map((t) => t.name));
 
 /** Index in {@link mdadmArrayTags} of the tag named `units[from..to)` (any case), or -1. */
 export function findMdadmArrayTagAt(units: CodeUnits, from: number, to: number): number {
-  const candidates = TAGS_BY_LENGTH[to - from];
-  if (candidates === undefined) return -1;
-  for (let i = 0; i < candidates.length; i++) {
-    const k = candidates[i] as number;
-    if (regionEquals(units, from, to, TAG_WORDS[k] as Uint16Array, true)) return k;
-  }
-  return -1;
+  return TAGS.find(units, from, to, true);
 }
 
 export function findMdadmArrayTag(name: string): MdadmArrayTag | undefined {
@@ -71,14 +57,10 @@ export function findMdadmArrayTag(name: string): MdadmArrayTag | undefined {
 
 const METADATA_FORMATS = ['0', '0.90', '1', '1.0', '1.00', '1.1', '1.01', '1.2', '1.02', 'default', 'ddf', 'imsm'];
 
-const FORMATS_BY_LENGTH = byLength(METADATA_FORMATS);
-const FORMAT_WORDS = METADATA_FORMATS.map(ownCodeUnits);
+const FORMATS = new WordShapeTable(METADATA_FORMATS);
 
 function isMetadataFormat(units: CodeUnits, from: number, to: number): boolean {
-  const candidates = FORMATS_BY_LENGTH[to - from];
-  if (candidates === undefined) return false;
-  for (let i = 0; i < candidates.length; i++) if (regionEquals(units, from, to, FORMAT_WORDS[candidates[i] as number] as Uint16Array, false)) return true;
-  return false;
+  return FORMATS.find(units, from, to, false) >= 0;
 }
 
 /**

@@ -1,0 +1,42 @@
+import type { CodeUnits } from '../codeUnits';
+import { ownCodeUnits } from '../ownCodeUnits';
+import { regionEquals } from '../regionEquals';
+
+/** A word's shape: its length and its first and last code units folded to 5 bits (so either case folds alike). */
+function shape(length: number, first: number, last: number): number {
+  return (length << 10) | ((first & 31) << 5) | (last & 31);
+}
+
+/**
+ * Finds a word among a few fixed ones with one comparison at most: each word has its own shape (length, first
+ * and last character), so the shape names the one candidate. Asking every word of the right length cost more
+ * than the rest of the work on an ARRAY tag word; the words are mdadm's (tag names, metadata formats).
+ */
+export class WordShapeTable {
+  private readonly words: readonly Uint16Array[];
+  /** Per shape, 1 + the index of the word of that shape, or 0. */
+  private readonly byShape: Uint8Array;
+  private readonly shortest: number;
+  private readonly longest: number;
+
+  /** `words` in lower case when they are to be found in any case; no two may share a shape. */
+  constructor(words: readonly string[]) {
+    this.words = words.map(ownCodeUnits);
+    this.shortest = Math.min(...words.map((w) => w.length));
+    this.longest = Math.max(...words.map((w) => w.length));
+    this.byShape = new Uint8Array(shape(this.longest + 1, 0, 0));
+    words.forEach((word, k) => {
+      const at = shape(word.length, word.charCodeAt(0), word.charCodeAt(word.length - 1));
+      if (this.byShape[at] !== 0) throw new Error(`"${words[(this.byShape[at] as number) - 1] ?? ''}" and "${word}" have one shape`);
+      this.byShape[at] = k + 1;
+    });
+  }
+
+  /** Index in the words of `units[from..to)`, letters compared in any case when `ignoreCase`; -1 when it is none. */
+  find(units: CodeUnits, from: number, to: number, ignoreCase: boolean): number {
+    const length = to - from;
+    if (length < this.shortest || length > this.longest) return -1;
+    const k = (this.byShape[shape(length, units[from] as number, units[to - 1] as number)] as number) - 1;
+    return k >= 0 && regionEquals(units, from, to, this.words[k] as Uint16Array, ignoreCase) ? k : -1;
+  }
+}
