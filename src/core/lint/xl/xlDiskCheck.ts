@@ -163,18 +163,17 @@ export class XlDiskCheck {
       }
       let end: number;
       if (name >= 0 && s === a && this.count === 0) {
-        // Checked as it is read. A value that rules compare (`access=rw`) is compared in place, which also
-        // finds the item's end when the value is followed by its comma or the end of the spec.
+        // Checked as it is read. A value that rules compare (`access=rw`) is compared in place, in one read
+        // when it is short.
         const v = a + namedKeyTable.lengthOf(name) + 1;
-        const table = valueTables[name];
-        const value = table === undefined ? -1 : table.findItem(codes, view, v, limit, COMMA);
-        end = value >= 0 ? v + (table as XlWordTable).lengthOf(value) : commaAt(codes, view, v, limit);
+        end = commaAt(codes, view, v, limit);
         let b = end;
         while (b > a && isBlank(codes[b - 1] as number)) b--;
         const bit = 1 << name;
         if (this.seen & bit) this.reportTwice(name, a - base, b - base);
         else this.seen |= bit;
-        if (value < 0 && table !== undefined) this.checkAllowed(name, a - base, v - base, b - base);
+        const table = valueTables[name];
+        if (table !== undefined && b !== v && table.findRead(codes, view, v, b - v) < 0) this.checkAllowed(name, a - base, v - base, b - base);
       } else end = base + this.readItem(a - base, limit - base, s === a ? name : -1);
       if (end >= limit) break;
       start = end + 1;

@@ -26,12 +26,12 @@ export class XlWordTable {
   private readonly starts: Int32Array;
   private readonly ends: Int32Array;
   /**
-   * The words by their first code unit, for {@link findBefore} and {@link findItem}: index + 1 of the first word
+   * The words by their first code unit, for {@link findBefore} and {@link findRead}: index + 1 of the first word
    * starting with each ASCII unit (0: none); the next ones are chained in {@link records}.
    */
   private readonly firstOf = new Int16Array(ASCII);
   /**
-   * Four numbers a word, for {@link findBefore} and {@link findItem}, so that a candidate costs few loads: its
+   * Four numbers a word, for {@link findBefore} and {@link findRead}, so that a candidate costs few loads: its
    * length, index + 1 of the next word with the same first unit (0 ends a chain), and its first and last 4
    * bytes as a little-endian 32-bit read of an ASCII text gives them (a word shorter than 4: its bytes alone).
    */
@@ -97,33 +97,32 @@ export class XlWordTable {
   }
 
   /**
+   * Index of the word spelled by the `length` code units at `at`, or -1, like {@link find}; when the text is
+   * ASCII (`view` reads its bytes), a word of up to 4 bytes is found by one 32-bit read of them, compared with
+   * the words' first reads (a value that a rule compares is usually short: `rw`, `raw`).
+   */
+  findRead(codes: CodeUnits, view: DataView | undefined, at: number, length: number): number {
+    if (view === undefined || length <= 0 || length > 4 || at + 4 > codes.length) return this.find(codes, at, length);
+    const bits = view.getInt32(at, true) & (length === 4 ? -1 : (1 << (length << 3)) - 1);
+    const records = this.records;
+    for (let r = 0; r < records.length; r += RECORD) if (records[r + HEAD] === bits && records[r + LENGTH] === length) return r / RECORD;
+    return -1;
+  }
+
+  /**
    * Index of the word spelled by the code units at `at` and followed by the unit `stop`, all before `limit`,
    * or -1: a `key=` is recognized in one reading of its units, without first looking for where it ends.
-   */
-  findBefore(codes: CodeUnits, view: DataView | undefined, at: number, limit: number, stop: number): number {
-    return this.findEnded(codes, view, at, limit, stop, false);
-  }
-
-  /**
-   * Index of the word spelled by the code units at `at` and followed by the unit `stop` or by `limit` itself,
-   * or -1: a value is compared in place while its item's end is found.
-   */
-  findItem(codes: CodeUnits, view: DataView | undefined, at: number, limit: number, stop: number): number {
-    return this.findEnded(codes, view, at, limit, stop, true);
-  }
-
-  /**
    * `view`, when given, reads the same bytes as `codes` (an ASCII text's): a word of up to 8 bytes is then
    * compared in two reads, one of its first and one of its last 4 bytes (one read when shorter than 4).
    */
-  private findEnded(codes: CodeUnits, view: DataView | undefined, at: number, limit: number, stop: number, orLimit: boolean): number {
+  findBefore(codes: CodeUnits, view: DataView | undefined, at: number, limit: number, stop: number): number {
     const first = at < limit ? (codes[at] as number) : ASCII;
     if (first >= ASCII) return -1;
     const records = this.records;
     for (let w = (this.firstOf[first] as number) - 1; w >= 0; w = (records[w * RECORD + NEXT] as number) - 1) {
       const length = records[w * RECORD + LENGTH] as number;
       const after = at + length;
-      if (after > limit || (after === limit ? !orLimit : codes[after] !== stop)) continue;
+      if (after >= limit || codes[after] !== stop) continue;
       if (view === undefined || length > 8 || at + 4 > codes.length) {
         if (this.unitsAt(codes, at, w, length)) return w;
       } else if (length < 4) {

@@ -61,6 +61,17 @@ describe('xl disk specs: findings at the right columns whatever precedes them', 
       diskFindings("disk=['access=wr']").map((f) => f.message),
       ['`wr` is not a valid disk access: use `ro`, `r`, `rw`, `w`.'],
     );
+    // A short value is compared in one read of its bytes and its length: blanks after it do not count, a NUL
+    // after an allowed value does (and a blank before it); longer values are compared unit by unit.
+    assert.deepEqual(diskFindings("disk = [ 'format=qcow2, access=rw ,backendtype=qdisk,vdev=xvda' ]\n"), []);
+    assert.deepEqual(
+      diskFindings("disk = [ 'access= rw' ]\n").map((f) => f.message),
+      ['` rw` is not a valid disk access: use `ro`, `r`, `rw`, `w`.'],
+    );
+    assert.deepEqual(
+      diskFindings("disk = [ 'access=r\u0000,vdev=xvda' ]\n").map((f) => f.message),
+      ['`r\u0000` is not a valid disk access: use `ro`, `r`, `rw`, `w`.'],
+    );
   });
 
   it('codeUnits matches charCodeAt for ASCII and for any other text', () => {
