@@ -182,6 +182,11 @@ export class XlLexer {
   }
 
   private push(kind: XlTok, start: number, end: number, flags: number): void {
+    this.queue(kind, this.line, start - this.lineStart, end - this.lineStart, flags);
+  }
+
+  /** Appends a token given by its line and columns. */
+  private queue(kind: XlTok, line: number, start: number, end: number, flags: number): void {
     if (this.count === this.kinds.length) {
       this.kinds = grownUint8(this.kinds);
       this.lines = grownInt32(this.lines);
@@ -191,9 +196,9 @@ export class XlLexer {
     }
     const k = this.count++;
     this.kinds[k] = kind;
-    this.lines[k] = this.line;
-    this.starts[k] = start - this.lineStart;
-    this.ends[k] = end - this.lineStart;
+    this.lines[k] = line;
+    this.starts[k] = start;
+    this.ends[k] = end;
     this.flags[k] = flags;
   }
 
@@ -259,13 +264,13 @@ export class XlLexer {
    * would: that line end queued and the next line not yet read (and returns false).
    */
   lexNextItemLine(): boolean {
-    if (this.count !== 0 || this.pos !== this.lineEnd) return false;
-    if (this.lineEnd >= this.text.length) return false;
-    this.push(XlTok.Newline, this.lineEnd, this.lineEnd, 0);
+    if (this.count !== 0 || this.pos !== this.lineEnd || this.lineEnd >= this.text.length) return false;
+    const line = this.line;
+    const end = this.lineEnd - this.lineStart;
     this.nextLine();
-    if (!this.lexItemLine()) return false;
-    this.count = 0;
-    return true;
+    if (this.lexItemLine()) return true;
+    this.queue(XlTok.Newline, line, end, end, 0);
+    return false;
   }
 
   /** Appends the next token to the queue. */
