@@ -12,9 +12,20 @@ export class LineStarts implements LineLengths {
   private starts: Int32Array;
   count = 0;
 
-  constructor(private readonly text: string) {
-    // Sized for one line per 32 characters; a text with shorter lines grows it once or twice.
-    this.starts = new Int32Array(Math.max(64, text.length >> 5));
+  /** `spare`, when given, is an array no longer read that this one may write its starts in (if large enough). */
+  constructor(
+    private readonly text: string,
+    spare?: Int32Array,
+  ) {
+    // Sized for one line per 32 characters; a text with shorter lines grows it once or twice. Starts are
+    // written before they are read, so a spare array serves without clearing.
+    const length = Math.max(64, text.length >> 5);
+    this.starts = spare && spare.length >= length ? spare : new Int32Array(length);
+  }
+
+  /** The array of starts, for another scan to reuse once these line starts are not read again. */
+  get array(): Int32Array {
+    return this.starts;
   }
 
   /** Records the start of the next line. */

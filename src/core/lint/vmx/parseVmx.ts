@@ -50,7 +50,7 @@ class VmxScanner {
   ) {
     this.units = codeUnits(text);
     this.length = text.length;
-    this.lines = new LineStarts(text);
+    this.lines = new LineStarts(text, spare.lineStarts);
     this.entries = new VmxEntryTable(text, this.lines, this.units, spare);
     // An entry takes three characters at least (`k=v`): fewer entries than half the length, a bound for the index.
     this.index = new VmxKeyIndex(this.entries, text.length >> 5, (text.length >> 1) + 1, spare);
@@ -227,5 +227,6 @@ export function giveBackVmxParse(parsed: VmxParse): void {
   const arrays: VmxParseArrays = {};
   parsed.entries.giveBack(arrays);
   parsed.index.giveBack(arrays);
+  arrays.lineStarts = parsed.lines.array;
   giveBackVmxParseArrays(arrays);
 }
