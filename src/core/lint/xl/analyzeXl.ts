@@ -2,7 +2,6 @@ import { codeUnits } from '../codeUnits';
 import type { Finding, Fix } from '../finding';
 import type { LintContext } from '../languageSupport';
 import { removeLinesEdit } from '../lineEdits';
-import { NextOccurrence } from '../nextOccurrence';
 import { parseCInteger } from '../parseCInteger';
 import { rangeOf, replaceFix } from '../rangeOf';
 import { firstCrLine, splitSourceLines, type SourceLines } from '../sourceLines';
@@ -248,7 +247,7 @@ export function analyzeXl(text: string, context: LintContext): Finding[] {
   for (const finding of parsed.findings) out.push(finding);
   const settings = new XlSettings(parsed.statements);
   const profile = isNestedProfile(settings, context);
-  const checker = new XlStatementChecker(out, profile, settings.string('name') ?? '', new XlDiskCheck(codes, new NextOccurrence(text, '='), out));
+  const checker = new XlStatementChecker(out, profile, settings.string('name') ?? '', new XlDiskCheck(codes, out));
   checkKeys(settings, source, parsed.commentStart, checker, out);
   checkConfig(settings, source, out);
   checkXlNested(settings, source, profile, out);

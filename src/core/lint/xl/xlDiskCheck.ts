@@ -1,6 +1,5 @@
 import type { CodeUnits } from '../codeUnits';
 import type { Finding } from '../finding';
-import type { NextOccurrence } from '../nextOccurrence';
 import { replaceFix } from '../rangeOf';
 import { suggestName } from '../suggestName';
 import type { XlString } from './xlTree';
@@ -78,26 +77,27 @@ function occurs(codes: CodeUnits, from: number, to: number, c: number): boolean 
 
 const COLON = 0x3a;
 const COMMA = 0x2c;
-/** Four commas, as a 32-bit read of four bytes. */
-const COMMAS = 0x2c2c2c2c;
 const EQ = 0x3d;
+/** A 32-bit read of four bytes that are all 1: times a unit, four of that unit. */
+const ONES = 0x01010101;
 const CDROM_SUFFIX = ':cdrom';
 
 /**
- * Where the first comma at or after `from` is, or `limit` when none is before it: 4 bytes a read from the view
- * of an ASCII text, then one unit at a time for the rest.
+ * Where the first ASCII unit `c` at or after `from` is, or `limit` when none is before it: 4 bytes a read from
+ * the view of an ASCII text, then one unit at a time for the rest.
  */
-function commaAt(codes: CodeUnits, view: DataView | undefined, from: number, limit: number): number {
+function unitAt(codes: CodeUnits, view: DataView | undefined, from: number, limit: number, c: number): number {
   let i = from;
   if (view !== undefined) {
+    const four = Math.imul(c, ONES);
     for (; i + 4 <= limit; i += 4) {
-      // A zero byte of `x` is a comma of the text; the lowest set bit of `zero` marks the first one exactly.
-      const x = view.getInt32(i, true) ^ COMMAS;
+      // A zero byte of `x` is a `c` of the text; the lowest set bit of `zero` marks the first one exactly.
+      const x = view.getInt32(i, true) ^ four;
       const zero = (x - 0x01010101) & ~x & 0x80808080;
       if (zero !== 0) return i + ((31 - Math.clz32(zero & -zero)) >> 3);
     }
   }
-  while (i < limit && codes[i] !== COMMA) i++;
+  while (i < limit && codes[i] !== c) i++;
   return i;
 }
 
@@ -120,8 +120,6 @@ export class XlDiskCheck {
   constructor(
     /** The document's code units (`codeUnits(text)`). */
     private readonly codes: CodeUnits,
-    /** The document's `=` signs, for the checks that only ask whether one occurs in a long stretch (a target path). */
-    private readonly nextEq: NextOccurrence,
     private readonly out: Finding[],
   ) {
     this.view = codes instanceof Uint8Array ? new DataView(codes.buffer, codes.byteOffset, codes.length) : undefined;
@@ -166,7 +164,7 @@ export class XlDiskCheck {
         // Checked as it is read. A value that rules compare (`access=rw`) is compared in place, in one read
         // when it is short.
         const v = a + namedKeyTable.lengthOf(name) + 1;
-        end = commaAt(codes, view, v, limit);
+        end = unitAt(codes, view, v, limit, COMMA);
         let b = end;
         while (b > a && isBlank(codes[b - 1] as number)) b--;
         const bit = 1 << name;
@@ -217,9 +215,10 @@ export class XlDiskCheck {
   private checkTarget(target: number, n: number): void {
     const valueOffset = target + 'target='.length;
     this.setParam(TARGET, target, n);
-    // A path rarely holds an `=`: only then is the body cut and searched for the parameter it swallowed.
-    const eq = this.nextEq.at(this.base + valueOffset);
-    const swallowed = eq >= 0 && eq < this.base + n ? /,\s*([a-z_-]+)=/.exec(this.str.body.slice(valueOffset)) : null;
+    // A path rarely holds an `=`: only then is the body cut and searched for the parameter it swallowed. The
+    // path alone is read for it, 4 bytes a read (a search of the text ran on to the next line's first `=`).
+    const end = this.base + n;
+    const swallowed = unitAt(this.codes, this.view, this.base + valueOffset, end, EQ) < end ? /,\s*([a-z_-]+)=/.exec(this.str.body.slice(valueOffset)) : null;
     if (swallowed && namedKeys.includes(swallowed[1] as string)) {
       this.report(target, n, 'error', 'xl/disk-spec', `\`target=\` must come last: everything after it, including \`${swallowed[1] as string}=\`, becomes part of the path.`);
     }
