@@ -78,6 +78,14 @@ function grownUint8(array: Uint8Array): Uint8Array {
 }
 
 /**
+ * Where each line starts and ends, one table shared by every lexer and grown as needed: a lexer's table is read
+ * only while its text is parsed (parseXl returns none of it), and a new one per parse, zeroed and then
+ * collected, cost about 5% of the lint of a large config.
+ */
+let sharedLineStarts: Int32Array = new Int32Array(64);
+let sharedLineEnds: Int32Array = new Int32Array(64);
+
+/**
  * Tokenizes a whole xl config like xl's flex lexer (libxlu_cfg_l.l, config-formats.md §1.1), one token at a
  * time as the parser asks: identifiers `[a-z][._0-9a-z]*`, numbers `[0-9][0-9a-fx]*`, quoted strings where a
  * backslash escapes the next character and that end with their line, `#` comments to the end of the line
@@ -91,7 +99,10 @@ function grownUint8(array: Uint8Array): Uint8Array {
  * queue until {@link drop} forgets the ones read.
  */
 export class XlLexer {
-  /** Where each line starts and ends (before its terminator) in the text; valid for lines lexed so far. */
+  /**
+   * Where each line starts and ends (before its terminator) in the text; valid for lines lexed so far, until
+   * the next lexer is made (they share the table).
+   */
   lineStarts: Int32Array;
   lineEnds: Int32Array;
   /** Column where a comment starts on each line, or -1. */
@@ -126,8 +137,13 @@ export class XlLexer {
   ) {
     // Sized for lines of about 32 characters, so a large file rarely grows them.
     const lines = Math.max(64, text.length >> 5);
-    this.lineStarts = new Int32Array(lines);
-    this.lineEnds = new Int32Array(lines);
+    if (sharedLineStarts.length < lines) {
+      sharedLineStarts = new Int32Array(lines);
+      sharedLineEnds = new Int32Array(lines);
+    }
+    this.lineStarts = sharedLineStarts;
+    this.lineEnds = sharedLineEnds;
+    this.lineStarts[0] = 0;
     this.commentStart = new Int32Array(lines).fill(-1);
     this.nextLf = text.indexOf('\n');
     this.nextCr = text.indexOf('\r');
@@ -208,10 +224,11 @@ export class XlLexer {
     const start = end + (this.codes[end] === Ch.Cr && this.codes[end + 1] === Ch.Lf ? 2 : 1);
     this.line++;
     if (this.line === this.lineStarts.length) {
-      this.lineStarts = grownInt32(this.lineStarts);
-      this.lineEnds = grownInt32(this.lineEnds);
-      this.commentStart = grownInt32(this.commentStart, -1);
+      this.lineStarts = sharedLineStarts = grownInt32(this.lineStarts);
+      this.lineEnds = sharedLineEnds = grownInt32(this.lineEnds);
     }
+    // Its own size: the shared line table may be longer, left so by a longer text.
+    if (this.line === this.commentStart.length) this.commentStart = grownInt32(this.commentStart, -1);
     this.lineCount = this.line + 1;
     this.lineStart = start;
     this.pos = start;

@@ -120,6 +120,20 @@ describe('xl lexer over the whole text', () => {
     }
   });
 
+  it('gives a short text the same findings before and after a longer one (the line table is shared)', () => {
+    // The first line starts at 0 and the last line's columns come from the table: a longer text lexed in between
+    // leaves its own line starts and ends in it.
+    // The short text has more lines than its length sizes the tables for (64): the comment table grows on its own.
+    const short = `# lab\nname = 'lab'\n${'\n'.repeat(100)}  disk = [ 'vdev=xvda,acces=r,target=/a' ]  # end`;
+    const expected = [
+      ['xl/disk-spec', 102, 22, 102, 29],
+      ['xl/comment-at-eof', 102, 44, 102, 49],
+    ];
+    assert.deepEqual(brief(lint(short)), expected);
+    lint(`name = 'other'\ndisk = [\n${"     'vdev=xvda,target=/srv/a/long/path.img',\n".repeat(3000)}]\n`);
+    assert.deepEqual(brief(lint(short)), expected);
+  });
+
   it('still reports a missing comma before a list line that is one item and a comma', () => {
     assert.deepEqual(brief(lint("name = 'lab'\ndisk = [\n  'vdev=xvda,target=/a.img'\n  'vdev=xvdb,target=/b.img',\n]\n")), [['xl/syntax', 3, 2, 3, 27]]);
   });
