@@ -93,7 +93,7 @@ function unitAt(codes: CodeUnits, view: DataView | undefined, from: number, limi
     for (; i + 4 <= limit; i += 4) {
       // A zero byte of `x` is a `c` of the text; the lowest set bit of `zero` marks the first one exactly.
       const x = view.getInt32(i, true) ^ four;
-      const zero = (x - 0x01010101) & ~x & 0x80808080;
+      const zero = (x - ONES) & ~x & 0x80808080;
       if (zero !== 0) return i + ((31 - Math.clz32(zero & -zero)) >> 3);
     }
   }

@@ -3,6 +3,11 @@ import type { CodeUnits } from '../codeUnits';
 /** Words are ASCII, chained by their first code unit. */
 const ASCII = 128;
 
+/** The mask that keeps the first `length` (1 to 4) bytes of a little-endian 32-bit read. */
+function lowBytes(length: number): number {
+  return length >= 4 ? -1 : ~(-1 << (length << 3));
+}
+
 /** The fields of a word's record. */
 const LENGTH = 0;
 const NEXT = 1;
@@ -103,7 +108,7 @@ export class XlWordTable {
    */
   findRead(codes: CodeUnits, view: DataView | undefined, at: number, length: number): number {
     if (view === undefined || length <= 0 || length > 4 || at + 4 > codes.length) return this.find(codes, at, length);
-    const bits = view.getInt32(at, true) & (length === 4 ? -1 : (1 << (length << 3)) - 1);
+    const bits = view.getInt32(at, true) & lowBytes(length);
     const records = this.records;
     for (let r = 0; r < records.length; r += RECORD) if (records[r + HEAD] === bits && records[r + LENGTH] === length) return r / RECORD;
     return -1;
@@ -126,7 +131,7 @@ export class XlWordTable {
       if (view === undefined || length > 8 || at + 4 > codes.length) {
         if (this.unitsAt(codes, at, w, length)) return w;
       } else if (length < 4) {
-        if ((view.getInt32(at, true) & ~(-1 << (length << 3))) === records[w * RECORD + HEAD]) return w;
+        if ((view.getInt32(at, true) & lowBytes(length)) === records[w * RECORD + HEAD]) return w;
       } else if (view.getInt32(at, true) === records[w * RECORD + HEAD] && view.getInt32(after - 4, true) === records[w * RECORD + TAIL]) return w;
     }
     return -1;
