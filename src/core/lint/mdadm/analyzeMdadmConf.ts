@@ -1,8 +1,7 @@
 import type { Finding, Fix, TextEdit } from '../finding';
 import type { LintContext } from '../languageSupport';
 import { rangeOf } from '../rangeOf';
-import { ownCodeUnits } from '../ownCodeUnits';
-import { regionEquals } from '../regionEquals';
+import { FixedWord } from '../fixedWord';
 import { mdDeviceKey, toNumberedMdName } from '../raid/mdDeviceKey';
 import { parseMdstat } from '../raid/parseMdstat';
 import { mdadmSiblingPaths } from '../raid/raidSiblingPaths';
@@ -176,6 +175,7 @@ function checkKeywordLine(words: MdadmWordReader, keyword: MdadmKeyword, firstOf
   }
 }
 
+const ARRAY = mdadmKeywords.findIndex((k) => k.name === 'ARRAY');
 const tagBit = (name: string): number => 1 << mdadmArrayTags.findIndex((t) => t.name === name);
 const UUID_BIT = tagBit('uuid');
 const NAME_BIT = tagBit('name');
@@ -248,20 +248,26 @@ function arrayObjectOf(words: MdadmWordReader): MdadmArray {
   return readMdadmArray(again, new MdadmArrayFacts());
 }
 
-const IGNORE = ownCodeUnits('<ignore>');
+const IGNORE = new FixedWord('<ignore>', true);
 const LESS_THAN = 0x3c;
 
-/**
- * The rules of the ARRAY line `words` is on (at its keyword), read to its end: in place, through `facts`, on
- * the clean path; the line is read again as an object only when a rule fires.
- */
-function checkArrayLine(words: MdadmWordReader, facts: MdadmArrayFacts, shared: ArrayRuleContext, findings: Finding[]): void {
-  const keywordLine = words.line;
-  facts.read(words);
-  // Set once a rule needs the words as objects (no closure per line: this runs for every ARRAY line).
-  let array: MdadmArray | undefined;
-  if (needsWordRules(facts)) {
-    array = arrayObjectOf(words);
+/** Whether mdadm leaves the array alone (`<ignore>` in any case), so that its name may repeat. */
+function isIgnoredDevname(facts: MdadmArrayFacts): boolean {
+  return facts.devnameSource[facts.devnameFrom] === LESS_THAN && IGNORE.equalsAt(facts.devnameSource, facts.devnameFrom, facts.devnameTo);
+}
+
+/** What {@link checkArrayLine} found on an ARRAY line with something to report: the line of each first use, or -1. */
+interface ArrayLineVerdict {
+  readonly wordRules: boolean;
+  readonly identity: boolean;
+  readonly devnameFirst: number;
+  readonly uuidFirst: number;
+}
+
+/** The findings of an ARRAY line that has some, in the order of the rules; reads the line again as an object. */
+function reportArrayLine(words: MdadmWordReader, facts: MdadmArrayFacts, verdict: ArrayLineVerdict, shared: ArrayRuleContext, findings: Finding[]): void {
+  const array = arrayObjectOf(words);
+  if (verdict.wordRules) {
     const extra = array.extraDevnames[0];
     if (extra) {
       findings.push(
@@ -274,8 +280,7 @@ function checkArrayLine(words: MdadmWordReader, facts: MdadmArrayFacts, shared: 
     }
     checkArrayTags(array, shared.physicalLines(), findings);
   }
-  if (!hasIdentity(facts.tags)) {
-    array ??= arrayObjectOf(words);
+  if (!verdict.identity) {
     findings.push(
       mdadmFinding(
         'mdadm/array-no-identity',
@@ -284,29 +289,39 @@ function checkArrayLine(words: MdadmWordReader, facts: MdadmArrayFacts, shared: 
       ),
     );
   }
-  // `<ignore>` in any case tells mdadm to leave the array alone, so its name may repeat.
-  if (facts.devname && !(facts.devnameSource[facts.devnameFrom] === LESS_THAN && regionEquals(facts.devnameSource, facts.devnameFrom, facts.devnameTo, IGNORE, true))) {
-    const first = shared.repeats.devname(facts);
-    const devname = first >= 0 ? (array ??= arrayObjectOf(words)).devname : undefined;
-    if (devname) {
-      findings.push(mdadmFinding('mdadm/array-duplicate-devname', wordRange(devname), `${devname.text} is already described on line ${first + 1}; mdadm refuses the repeated name.`));
-    }
+  const devname = verdict.devnameFirst >= 0 ? array.devname : undefined;
+  if (devname) {
+    findings.push(mdadmFinding('mdadm/array-duplicate-devname', wordRange(devname), `${devname.text} is already described on line ${verdict.devnameFirst + 1}; mdadm refuses the repeated name.`));
   }
-  if (facts.uuidRead) {
-    const first = shared.repeats.uuid(facts, keywordLine);
-    const uuidTag = first >= 0 ? (array ??= arrayObjectOf(words)).tags.find((t) => t.name === 'uuid') : undefined;
-    if (uuidTag) {
-      findings.push(
-        mdadmFinding(
-          'mdadm/array-duplicate-uuid',
-          wordRange(uuidTag.word),
-          `This UUID is already used by the ARRAY line on line ${first + 1}; mdadm reports "multiple lines in mdadm.conf match" and assembles neither.`,
-        ),
-      );
-    }
+  const uuidTag = verdict.uuidFirst >= 0 ? array.tags.find((t) => t.name === 'uuid') : undefined;
+  if (uuidTag) {
+    findings.push(
+      mdadmFinding(
+        'mdadm/array-duplicate-uuid',
+        wordRange(uuidTag.word),
+        `This UUID is already used by the ARRAY line on line ${verdict.uuidFirst + 1}; mdadm reports "multiple lines in mdadm.conf match" and assembles neither.`,
+      ),
+    );
   }
   const covers = (facts.tags & DEVICES_BIT) !== 0 ? shared.covers() : undefined;
-  if (covers) checkDevicesCovered(array ?? arrayObjectOf(words), covers, findings);
+  if (covers) checkDevicesCovered(array, covers, findings);
+}
+
+/**
+ * The rules of the ARRAY line `words` is on (at its keyword), read to its end in place, through `facts`; the
+ * line is read again as an object only when there is something to report ({@link reportArrayLine}), so that
+ * what runs for every ARRAY line stays short.
+ */
+function checkArrayLine(words: MdadmWordReader, facts: MdadmArrayFacts, shared: ArrayRuleContext, findings: Finding[]): void {
+  const keywordLine = words.line;
+  facts.read(words);
+  const wordRules = needsWordRules(facts);
+  const identity = hasIdentity(facts.tags);
+  const devnameFirst = facts.devname && !isIgnoredDevname(facts) ? shared.repeats.devname(facts) : -1;
+  const uuidFirst = facts.uuidRead ? shared.repeats.uuid(facts, keywordLine) : -1;
+  if (wordRules || !identity || devnameFirst >= 0 || uuidFirst >= 0 || (facts.tags & DEVICES_BIT) !== 0) {
+    reportArrayLine(words, facts, { wordRules, identity, devnameFirst, uuidFirst }, shared, findings);
+  }
 }
 
 /**
@@ -344,10 +359,10 @@ export function analyzeMdadmConf(text: string, context: LintContext): Finding[] 
           `The file starts with a UTF-8 byte order mark, so mdadm reads the first keyword as "\uFEFF${first.text}" and ignores this line. Save the file as UTF-8 without BOM.`,
         ),
       );
-    } else if (keyword) checkKeywordLine(words, keyword, firstOfKeyword, index, lineFindings);
-    else checkUnknownKeyword(words.word(), lineFindings);
+    } else if (!keyword) checkUnknownKeyword(words.word(), lineFindings);
+    else if (index !== ARRAY) checkKeywordLine(words, keyword, firstOfKeyword, index, lineFindings);
     // Behind a BOM the ARRAY rules still run: they say what the line means once the BOM is gone.
-    if (keyword?.name === 'ARRAY') checkArrayLine(words, facts, shared, arrayFindings);
+    if (index === ARRAY) checkArrayLine(words, facts, shared, arrayFindings);
   }
   shared.repeats.release();
   const findings: Finding[] = [];

@@ -44,11 +44,11 @@ export const mdadmArrayTags: readonly MdadmArrayTag[] = [
   { name: 'container', summary: 'The container (device name or UUID) that holds this subarray (with `member=`).' },
 ];
 
-const TAGS = new WordShapeTable(mdadmArrayTags.map((t) => t.name));
+const TAGS = new WordShapeTable(mdadmArrayTags.map((t) => t.name), true);
 
 /** Index in {@link mdadmArrayTags} of the tag named `units[from..to)` (any case), or -1. */
 export function findMdadmArrayTagAt(units: CodeUnits, from: number, to: number): number {
-  return TAGS.find(units, from, to, true);
+  return TAGS.find(units, from, to);
 }
 
 export function findMdadmArrayTag(name: string): MdadmArrayTag | undefined {
@@ -57,10 +57,10 @@ export function findMdadmArrayTag(name: string): MdadmArrayTag | undefined {
 
 const METADATA_FORMATS = ['0', '0.90', '1', '1.0', '1.00', '1.1', '1.01', '1.2', '1.02', 'default', 'ddf', 'imsm'];
 
-const FORMATS = new WordShapeTable(METADATA_FORMATS);
+const FORMATS = new WordShapeTable(METADATA_FORMATS, false);
 
 function isMetadataFormat(units: CodeUnits, from: number, to: number): boolean {
-  return FORMATS.find(units, from, to, false) >= 0;
+  return FORMATS.find(units, from, to) >= 0;
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { CodeUnits } from '../codeUnits';
 import { ownCodeUnits } from '../ownCodeUnits';
-import { regionStarts } from '../regionEquals';
+import { FixedWord } from '../fixedWord';
 
 /** A line keyword of mdadm.conf with the words our hover and completion show for it. */
 export interface MdadmKeyword {
@@ -63,16 +63,24 @@ export const mdadmKeywords: readonly MdadmKeyword[] = [
   { name: 'IMSM_DISABLE_OROM', tableWord: 'imsm_disable_orom', summary: 'Ignore the Intel option ROM limits for IMSM arrays: `0` or `1`.' },
 ];
 
-const TABLE_WORDS = mdadmKeywords.map((k) => ownCodeUnits(k.tableWord));
+const TABLE_WORDS = mdadmKeywords.map((k) => new FixedWord(k.tableWord, true));
+/** Per lower-case first letter, the indices of the keywords starting with it, in table order, ending with -1. */
+const BY_FIRST_LETTER: readonly Int8Array[] = Array.from({ length: 128 }, (_, c) =>
+  Int8Array.from([...mdadmKeywords.flatMap((k, index) => (k.tableWord.charCodeAt(0) === c ? [index] : [])), -1]),
+);
+const NONE = Int8Array.of(-1);
 
 /**
  * Index in {@link mdadmKeywords} of the keyword that `units[from..to)` selects as mdadm matches it:
- * case-insensitive prefix of >= 3 characters, first in table order; -1 for "Unknown keyword".
+ * case-insensitive prefix of >= 3 characters, first in table order; -1 for "Unknown keyword". Only the
+ * keywords with the word's first letter are asked.
  */
 export function matchMdadmKeywordAt(units: CodeUnits, from: number, to: number): number {
   if (to - from < 3) return -1;
-  for (let k = 0; k < mdadmKeywords.length; k++) {
-    if (regionStarts(units, from, to, TABLE_WORDS[k] as Uint16Array, true)) return k;
+  const first = units[from] as number;
+  const candidates = first < 128 ? (BY_FIRST_LETTER[first >= 0x41 && first <= 0x5a ? first | 0x20 : first] as Int8Array) : NONE;
+  for (let i = 0, k = candidates[0] as number; k >= 0; k = candidates[++i] as number) {
+    if ((TABLE_WORDS[k] as FixedWord).startsAt(units, from, to)) return k;
   }
   return -1;
 }

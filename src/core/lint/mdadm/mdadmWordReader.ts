@@ -1,4 +1,5 @@
 import { codeUnits, type CodeUnits } from '../codeUnits';
+import { bytesBelow, fourByteView, fourOf } from '../fourBytes';
 import type { MdadmWord } from './tokenizeMdadmConf';
 
 const SPACE = 0x20;
@@ -15,6 +16,7 @@ const STOPS_WORD = Uint8Array.from({ length: STOPS_WORD_BELOW }, (_, c) => ([SPA
 /** The same for the head of a word, before its first `=`, where `=` stops the run too (the tag name ends there). */
 const STOPS_HEAD_BELOW = EQUALS + 1;
 const STOPS_HEAD = Uint8Array.from({ length: STOPS_HEAD_BELOW }, (_, c) => (c === EQUALS || (c < STOPS_WORD_BELOW && STOPS_WORD[c] !== 0) ? 1 : 0));
+const FOUR_EQUALS = fourOf(EQUALS);
 
 /**
  * A word without its quote characters: a quote opens at `'` or `"` and closes at the same character. Copies
@@ -63,10 +65,22 @@ function unquoteUnits(units: CodeUnits, from: number, to: number): CodeUnits {
  * with the editor.
  */
 export class MdadmWordReader {
-  /** The current word: its physical line and columns as written (quotes included)... */
-  line = 0;
-  start = 0;
-  end = 0;
+  /**
+   * The current word: its physical line and columns as written (quotes included)... Worked out when asked,
+   * from where the reader is (still on the word's line): stored for every word, they cost more than they served.
+   */
+  get line(): number {
+    return this.lineNumber;
+  }
+
+  get start(): number {
+    return this.wordOffset - this.lineStart;
+  }
+
+  get end(): number {
+    return this.wordEnd - this.lineStart;
+  }
+
   /**
    * ...and its code units as mdadm sees it, `source[from..to)`: the text's own units, or a copy without the
    * quote characters when the word has quotes.
@@ -83,12 +97,15 @@ export class MdadmWordReader {
   crLine = -1;
   /** The code units of the text, read by everything here (see {@link codeUnits} for how long they stay valid). */
   readonly units: CodeUnits;
+  /** The same units four bytes a read, when the text is ASCII: long words are scanned a read at a time. */
+  private readonly view: DataView | undefined;
   private readonly length: number;
   private pos: number;
   private lineNumber: number;
   private lineStart: number;
-  /** Where the current word starts in the text, and whether it has quotes (then `source` is a copy). */
+  /** Where the current word starts and ends in the text, and whether it has quotes (then `source` is a copy). */
   private wordOffset = 0;
+  private wordEnd = 0;
   private quoted = false;
   /** The current physical line has a comment (its CR, if any, is inside the comment). */
   private comment = false;
@@ -103,6 +120,7 @@ export class MdadmWordReader {
     units?: CodeUnits,
   ) {
     this.units = units ?? codeUnits(text);
+    this.view = fourByteView(this.units);
     this.source = this.units;
     this.length = text.length;
     this.pos = offset;
@@ -117,13 +135,13 @@ export class MdadmWordReader {
 
   /** The current word as an object. */
   word(): MdadmWord {
-    const text = this.quoted ? unquote(this.text.slice(this.wordOffset, this.wordOffset + this.end - this.start)) : this.text.slice(this.from, this.to);
+    const text = this.quoted ? unquote(this.text.slice(this.wordOffset, this.wordEnd)) : this.text.slice(this.from, this.to);
     return { text, line: this.line, start: this.start, end: this.end };
   }
 
   /** Moves to the keyword (first word) of the next keyword line; false at the end of the text. */
   nextLine(): boolean {
-    if (this.open) while (this.nextWord());
+    while (this.open && this.nextWord());
     for (;;) {
       if (this.pos >= this.length) return false;
       const c = this.units[this.pos];
@@ -144,12 +162,13 @@ export class MdadmWordReader {
     for (;;) {
       if (this.wordOnLine()) return true;
       const pos = this.pos;
-      if (pos >= this.length) return false;
       const next = pos + (units[pos] === CR && pos + 1 < this.length && units[pos + 1] === LF ? 2 : 1);
-      // A line starting with a word ends the keyword line; blank, empty and comment lines do not.
-      if (next < this.length) {
-        const c = units[next];
-        if (c !== SPACE && c !== TAB && c !== HASH && c !== LF && c !== CR) return false;
+      // A line starting with a word ends the keyword line; blank, empty and comment lines do not. Once it has
+      // ended, the next call says so at once: nextLine asks again after a caller read the line to its end.
+      const c = next < this.length ? (units[next] as number) : SPACE;
+      if (pos >= this.length || (c !== SPACE && c !== TAB && c !== HASH && c !== LF && c !== CR)) {
+        this.open = false;
+        return false;
       }
       this.endPhysicalLine();
     }
@@ -168,7 +187,79 @@ export class MdadmWordReader {
     this.comment = false;
   }
 
-  /** Reads the next word of the current physical line into the fields; false (at its newline or the end) when there is none. */
+  /**
+   * Where the run of word characters from `from` ends before its first `=` (the end of an ARRAY tag's name) or
+   * at the word's end: four bytes a read while none of them can stop the run (all stops are below 0x28, or
+   * `=`), then one unit at a time.
+   */
+  private headEnd(from: number): number {
+    const units = this.units;
+    const length = this.length;
+    const view = this.view;
+    let pos = from;
+    if (view !== undefined) {
+      for (; pos + 4 <= length; pos += 4) {
+        const x = view.getInt32(pos, true);
+        if ((bytesBelow(x, STOPS_WORD_BELOW) | bytesBelow(x ^ FOUR_EQUALS, 1)) !== 0) break;
+      }
+    }
+    for (; pos < length; pos++) {
+      const c = units[pos] as number;
+      if (c < STOPS_HEAD_BELOW && STOPS_HEAD[c] !== 0) break;
+    }
+    return pos;
+  }
+
+  /** Where the run of word characters from `from`, after a word's first `=`, ends: as {@link headEnd}, `=` included in the run. */
+  private valueEnd(from: number): number {
+    const units = this.units;
+    const length = this.length;
+    const view = this.view;
+    let pos = from;
+    if (view !== undefined) for (; pos + 4 <= length && bytesBelow(view.getInt32(pos, true), STOPS_WORD_BELOW) === 0; pos += 4);
+    for (; pos < length; pos++) {
+      const c = units[pos] as number;
+      if (c < STOPS_WORD_BELOW && STOPS_WORD[c] !== 0) break;
+    }
+    return pos;
+  }
+
+  /** Steps to the end of the comment that starts at `from`: its newline or the end of the text. */
+  private skipComment(from: number): void {
+    const units = this.units;
+    let pos = from;
+    while (pos < this.length && units[pos] !== LF && units[pos] !== CR) pos++;
+    this.comment = true;
+    this.pos = pos;
+  }
+
+  /**
+   * Reads on from the quote at `from` to the end of the word that starts at `start`, points the fields at a
+   * copy of the word without its quotes, and returns where the word ends.
+   */
+  private readQuoted(start: number, from: number): number {
+    const units = this.units;
+    let pos = from;
+    for (let quote = 0; pos < this.length; pos++) {
+      const c = units[pos] as number;
+      if (c === LF || c === CR) break;
+      if (quote !== 0) {
+        if (c === quote) quote = 0;
+      } else if (c === SPACE || c === TAB) break;
+      else if (c === DOUBLE_QUOTE || c === SINGLE_QUOTE) quote = c;
+    }
+    const source = (this.source = unquoteUnits(units, start, pos));
+    this.from = 0;
+    this.to = source.length;
+    this.eq = source.indexOf(EQUALS);
+    return pos;
+  }
+
+  /**
+   * Reads the next word of the current physical line into the fields; false (at its newline or the end) when
+   * there is none. It runs for every word, so it holds the plain case only: comments and quotes, which are
+   * rare, are read by their own methods.
+   */
   private wordOnLine(): boolean {
     const units = this.units;
     const length = this.length;
@@ -181,51 +272,27 @@ export class MdadmWordReader {
       return false;
     }
     if (c === HASH) {
-      this.comment = true;
-      for (; pos < length; pos++) {
-        c = units[pos] as number;
-        if (c === LF || c === CR) break;
-      }
-      this.pos = pos;
+      this.skipComment(pos);
       return false;
     }
     const start = pos;
-    // The loops of the whole reader: one bounds test and, for most characters, one comparison each. The head
-    // notes the first `=` on the way, so no one scans the word for it again.
-    for (; pos < length; pos++) {
-      c = units[pos] as number;
-      if (c < STOPS_HEAD_BELOW && STOPS_HEAD[c] !== 0) break;
+    // The head notes the first `=` on the way, so no one scans the word for it again.
+    pos = this.headEnd(pos);
+    c = pos < length ? (units[pos] as number) : LF;
+    this.eq = c === EQUALS ? pos : -1;
+    if (c === EQUALS) {
+      pos = this.valueEnd(pos + 1);
+      c = pos < length ? (units[pos] as number) : LF;
     }
-    this.eq = pos < length && c === EQUALS ? pos : -1;
-    if (this.eq >= 0) {
-      for (pos++; pos < length; pos++) {
-        c = units[pos] as number;
-        if (c < STOPS_WORD_BELOW && STOPS_WORD[c] !== 0) break;
-      }
-    }
-    this.quoted = pos < length && (c === DOUBLE_QUOTE || c === SINGLE_QUOTE);
-    if (this.quoted) {
-      for (let quote = 0; pos < length; pos++) {
-        c = units[pos] as number;
-        if (c === LF || c === CR) break;
-        if (quote !== 0) {
-          if (c === quote) quote = 0;
-        } else if (c === SPACE || c === TAB) break;
-        else if (c === DOUBLE_QUOTE || c === SINGLE_QUOTE) quote = c;
-      }
-      const source = (this.source = unquoteUnits(units, start, pos));
-      this.from = 0;
-      this.to = source.length;
-      this.eq = source.indexOf(EQUALS);
-    } else {
+    this.quoted = c === DOUBLE_QUOTE || c === SINGLE_QUOTE;
+    if (this.quoted) pos = this.readQuoted(start, pos);
+    else {
       this.source = units;
       this.from = start;
       this.to = pos;
     }
     this.wordOffset = start;
-    this.line = this.lineNumber;
-    this.start = start - this.lineStart;
-    this.end = pos - this.lineStart;
+    this.wordEnd = pos;
     this.pos = pos;
     return true;
   }

@@ -1,6 +1,5 @@
 import type { CodeUnits } from '../codeUnits';
-import { ownCodeUnits } from '../ownCodeUnits';
-import { regionEquals } from '../regionEquals';
+import { FixedWord } from '../fixedWord';
 
 /** A word's shape: its length and its first and last code units folded to 5 bits (so either case folds alike). */
 function shape(length: number, first: number, last: number): number {
@@ -13,15 +12,15 @@ function shape(length: number, first: number, last: number): number {
  * than the rest of the work on an ARRAY tag word; the words are mdadm's (tag names, metadata formats).
  */
 export class WordShapeTable {
-  private readonly words: readonly Uint16Array[];
+  private readonly words: readonly FixedWord[];
   /** Per shape, 1 + the index of the word of that shape, or 0. */
   private readonly byShape: Uint8Array;
   private readonly shortest: number;
   private readonly longest: number;
 
-  /** `words` in lower case when they are to be found in any case; no two may share a shape. */
-  constructor(words: readonly string[]) {
-    this.words = words.map(ownCodeUnits);
+  /** `words`, ASCII, in lower case when they are to be found in any case (`ignoreCase`); no two may share a shape. */
+  constructor(words: readonly string[], ignoreCase: boolean) {
+    this.words = words.map((word) => new FixedWord(word, ignoreCase));
     this.shortest = Math.min(...words.map((w) => w.length));
     this.longest = Math.max(...words.map((w) => w.length));
     this.byShape = new Uint8Array(shape(this.longest + 1, 0, 0));
@@ -32,11 +31,11 @@ export class WordShapeTable {
     });
   }
 
-  /** Index in the words of `units[from..to)`, letters compared in any case when `ignoreCase`; -1 when it is none. */
-  find(units: CodeUnits, from: number, to: number, ignoreCase: boolean): number {
+  /** Index in the words of `units[from..to)`, letters compared in any case when the table was made so; -1 when it is none. */
+  find(units: CodeUnits, from: number, to: number): number {
     const length = to - from;
     if (length < this.shortest || length > this.longest) return -1;
     const k = (this.byShape[shape(length, units[from] as number, units[to - 1] as number)] as number) - 1;
-    return k >= 0 && regionEquals(units, from, to, this.words[k] as Uint16Array, ignoreCase) ? k : -1;
+    return k >= 0 && (this.words[k] as FixedWord).equalsAt(units, from, to) ? k : -1;
   }
 }

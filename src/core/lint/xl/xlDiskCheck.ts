@@ -1,5 +1,6 @@
 import type { CodeUnits } from '../codeUnits';
 import type { Finding } from '../finding';
+import { bytesBelow, fourByteView, fourOf } from '../fourBytes';
 import { replaceFix } from '../rangeOf';
 import { suggestName } from '../suggestName';
 import type { XlString } from './xlTree';
@@ -78,8 +79,6 @@ function occurs(codes: CodeUnits, from: number, to: number, c: number): boolean 
 const COLON = 0x3a;
 const COMMA = 0x2c;
 const EQ = 0x3d;
-/** A 32-bit read of four bytes that are all 1: times a unit, four of that unit. */
-const ONES = 0x01010101;
 const CDROM_SUFFIX = ':cdrom';
 
 /**
@@ -89,11 +88,11 @@ const CDROM_SUFFIX = ':cdrom';
 function unitAt(codes: CodeUnits, view: DataView | undefined, from: number, limit: number, c: number): number {
   let i = from;
   if (view !== undefined) {
-    const four = Math.imul(c, ONES);
+    const four = fourOf(c);
     for (; i + 4 <= limit; i += 4) {
       // A zero byte of `x` is a `c` of the text; the lowest set bit of `zero` marks the first one exactly.
       const x = view.getInt32(i, true) ^ four;
-      const zero = (x - ONES) & ~x & 0x80808080;
+      const zero = bytesBelow(x, 1);
       if (zero !== 0) return i + ((31 - Math.clz32(zero & -zero)) >> 3);
     }
   }
@@ -122,7 +121,7 @@ export class XlDiskCheck {
     private readonly codes: CodeUnits,
     private readonly out: Finding[],
   ) {
-    this.view = codes instanceof Uint8Array ? new DataView(codes.buffer, codes.byteOffset, codes.length) : undefined;
+    this.view = fourByteView(codes);
   }
 
   /**
