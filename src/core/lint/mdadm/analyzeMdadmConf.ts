@@ -324,6 +324,37 @@ function checkArrayLine(words: MdadmWordReader, facts: MdadmArrayFacts, shared: 
   }
 }
 
+/** mdadm reads bytes: a UTF-8 BOM glues itself to the first keyword, which then matches nothing. */
+function reportBom(words: MdadmWordReader, findings: Finding[]): void {
+  const first = words.word();
+  findings.push(
+    mdadmFinding(
+      'mdadm/unknown-keyword',
+      wordRange(first),
+      `The file starts with a UTF-8 byte order mark, so mdadm reads the first keyword as "\uFEFF${first.text}" and ignores this line. Save the file as UTF-8 without BOM.`,
+    ),
+  );
+}
+
+/**
+ * The rules of every keyword line, from the start of the text. The loop over a large file's lines is a
+ * function of its own: the engine optimizes a long loop while it runs, before the code after it has run
+ * once, and that code then threw the optimized loop away at the end of every analysis of a new file.
+ */
+function readKeywordLines(words: MdadmWordReader, facts: MdadmArrayFacts, shared: ArrayRuleContext, hasBom: boolean, lineFindings: Finding[], arrayFindings: Finding[]): void {
+  /** The line of the first line of each keyword, by index in mdadmKeywords. */
+  const firstOfKeyword: number[] = mdadmKeywords.map(() => -1);
+  while (words.nextLine()) {
+    const index = matchMdadmKeywordAt(words.source, words.from, words.to);
+    const keyword = mdadmKeywords[index];
+    if (hasBom && words.line === 0 && words.start === 0) reportBom(words, lineFindings);
+    else if (!keyword) checkUnknownKeyword(words.word(), lineFindings);
+    else if (index !== ARRAY) checkKeywordLine(words, keyword, firstOfKeyword, index, lineFindings);
+    // Behind a BOM the ARRAY rules still run: they say what the line means once the BOM is gone.
+    if (index === ARRAY) checkArrayLine(words, facts, shared, arrayFindings);
+  }
+}
+
 /**
  * Every mdadm.conf rule of config-formats.md §2.3, plus the /proc/mdstat coverage of §7 when a snapshot is handed
  * in. Reads the file once, word by word in place ({@link MdadmWordReader}): on a large mdadm.conf an object per
@@ -344,26 +375,7 @@ export function analyzeMdadmConf(text: string, context: LintContext): Finding[] 
     physicalLines: () => (physical ??= splitSourceLines(text).lines),
     covers: () => (covers === null ? (covers = mdadmDeviceFilter(parsed().deviceWords)) : covers),
   };
-  /** The line of the first line of each keyword, by index in mdadmKeywords. */
-  const firstOfKeyword: number[] = mdadmKeywords.map(() => -1);
-  while (words.nextLine()) {
-    const index = matchMdadmKeywordAt(words.source, words.from, words.to);
-    const keyword = mdadmKeywords[index];
-    if (context.hasBom && words.line === 0 && words.start === 0) {
-      // mdadm reads bytes: a UTF-8 BOM glues itself to the first keyword, which then matches nothing.
-      const first = words.word();
-      lineFindings.push(
-        mdadmFinding(
-          'mdadm/unknown-keyword',
-          wordRange(first),
-          `The file starts with a UTF-8 byte order mark, so mdadm reads the first keyword as "\uFEFF${first.text}" and ignores this line. Save the file as UTF-8 without BOM.`,
-        ),
-      );
-    } else if (!keyword) checkUnknownKeyword(words.word(), lineFindings);
-    else if (index !== ARRAY) checkKeywordLine(words, keyword, firstOfKeyword, index, lineFindings);
-    // Behind a BOM the ARRAY rules still run: they say what the line means once the BOM is gone.
-    if (index === ARRAY) checkArrayLine(words, facts, shared, arrayFindings);
-  }
+  readKeywordLines(words, facts, shared, context.hasBom ?? false, lineFindings, arrayFindings);
   shared.repeats.release();
   const findings: Finding[] = [];
   if (words.crLine >= 0) {

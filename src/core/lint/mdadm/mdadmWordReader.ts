@@ -162,7 +162,8 @@ export class MdadmWordReader {
     for (;;) {
       if (this.wordOnLine()) return true;
       const pos = this.pos;
-      const next = pos + (units[pos] === CR && pos + 1 < this.length && units[pos + 1] === LF ? 2 : 1);
+      // At the end of the text `units[pos]` is not read: a read past the end cost the optimized code.
+      const next = pos + (pos + 1 < this.length && units[pos] === CR && units[pos + 1] === LF ? 2 : 1);
       // A line starting with a word ends the keyword line; blank, empty and comment lines do not. Once it has
       // ended, the next call says so at once: nextLine asks again after a caller read the line to its end.
       const c = next < this.length ? (units[next] as number) : SPACE;
