@@ -189,38 +189,28 @@ export class MdadmWordReader {
   }
 
   /**
-   * Where the run of word characters from `from` ends before its first `=` (the end of an ARRAY tag's name) or
-   * at the word's end: four bytes a read while none of them can stop the run (all stops are below 0x28, or
-   * `=`), then one unit at a time.
+   * Where the run of word characters from `from` ends: at the word's end, or in the `head` of a word (before
+   * its first `=`) also at `=`, the end of an ARRAY tag's name. Four bytes a read while none of them can stop
+   * the run (all stops are below 0x28, or `=` in the head), then one unit at a time.
    */
-  private headEnd(from: number): number {
+  private runEnd(from: number, head: boolean): number {
     const units = this.units;
     const length = this.length;
     const view = this.view;
+    // Outside the head no byte is tested against `=`: a zero byte, which this tests instead, is below 0x28 anyway.
+    const equals = head ? FOUR_EQUALS : 0;
+    const below = head ? STOPS_HEAD_BELOW : STOPS_WORD_BELOW;
+    const stops = head ? STOPS_HEAD : STOPS_WORD;
     let pos = from;
     if (view !== undefined) {
       for (; pos + 4 <= length; pos += 4) {
         const x = view.getInt32(pos, true);
-        if ((bytesBelow(x, STOPS_WORD_BELOW) | bytesBelow(x ^ FOUR_EQUALS, 1)) !== 0) break;
+        if ((bytesBelow(x, STOPS_WORD_BELOW) | bytesBelow(x ^ equals, 1)) !== 0) break;
       }
     }
     for (; pos < length; pos++) {
       const c = units[pos] as number;
-      if (c < STOPS_HEAD_BELOW && STOPS_HEAD[c] !== 0) break;
-    }
-    return pos;
-  }
-
-  /** Where the run of word characters from `from`, after a word's first `=`, ends: as {@link headEnd}, `=` included in the run. */
-  private valueEnd(from: number): number {
-    const units = this.units;
-    const length = this.length;
-    const view = this.view;
-    let pos = from;
-    if (view !== undefined) for (; pos + 4 <= length && bytesBelow(view.getInt32(pos, true), STOPS_WORD_BELOW) === 0; pos += 4);
-    for (; pos < length; pos++) {
-      const c = units[pos] as number;
-      if (c < STOPS_WORD_BELOW && STOPS_WORD[c] !== 0) break;
+      if (c < below && stops[c] !== 0) break;
     }
     return pos;
   }
@@ -278,11 +268,11 @@ export class MdadmWordReader {
     }
     const start = pos;
     // The head notes the first `=` on the way, so no one scans the word for it again.
-    pos = this.headEnd(pos);
+    pos = this.runEnd(pos, true);
     c = pos < length ? (units[pos] as number) : LF;
     this.eq = c === EQUALS ? pos : -1;
     if (c === EQUALS) {
-      pos = this.valueEnd(pos + 1);
+      pos = this.runEnd(pos + 1, false);
       c = pos < length ? (units[pos] as number) : LF;
     }
     this.quoted = c === DOUBLE_QUOTE || c === SINGLE_QUOTE;
