@@ -35,3 +35,20 @@ export function fourByteView(codes: CodeUnits): DataView | undefined {
 export function bytesBelow(x: number, n: number): number {
   return (x - Math.imul(n, 0x01010101)) & ~x & 0x80808080;
 }
+
+/** Whether a typed array of 32-bit words reads the first byte lowest, as every platform Node runs on does. */
+const LITTLE_ENDIAN = new Uint8Array(Uint32Array.of(1).buffer)[0] === 1;
+let lastWordsOf: CodeUnits | undefined;
+let lastWords: Int32Array | undefined;
+
+/**
+ * The full 32-bit words of `codes` (its length rounded down to four bytes), aligned, when the text is ASCII
+ * and its bytes start at a multiple of four in their buffer, first byte lowest; undefined otherwise. Cached as {@link fourByteView}.
+ */
+export function fourByteWords(codes: CodeUnits): Int32Array | undefined {
+  if (codes !== lastWordsOf) {
+    lastWordsOf = codes;
+    lastWords = LITTLE_ENDIAN && codes instanceof Uint8Array && (codes.byteOffset & 3) === 0 ? new Int32Array(codes.buffer, codes.byteOffset, codes.length >> 2) : undefined;
+  }
+  return lastWords;
+}

@@ -1,5 +1,5 @@
 import { codeUnits, type CodeUnits } from '../codeUnits';
-import { bytesBelow, fourByteView, fourOf } from '../fourBytes';
+import { fourByteWords } from '../fourBytes';
 import type { MdadmWord } from './tokenizeMdadmConf';
 
 const SPACE = 0x20;
@@ -13,10 +13,14 @@ const EQUALS = 0x3d;
 /** Per code unit below 0x28: 1 for the ones that end or quote a plain run of a word (blanks, newlines, quotes). */
 const STOPS_WORD_BELOW = 0x28;
 const STOPS_WORD = Uint8Array.from({ length: STOPS_WORD_BELOW }, (_, c) => ([SPACE, TAB, LF, CR, DOUBLE_QUOTE, SINGLE_QUOTE].includes(c) ? 1 : 0));
-/** The same for the head of a word, before its first `=`, where `=` stops the run too (the tag name ends there). */
-const STOPS_HEAD_BELOW = EQUALS + 1;
-const STOPS_HEAD = Uint8Array.from({ length: STOPS_HEAD_BELOW }, (_, c) => (c === EQUALS || (c < STOPS_WORD_BELOW && STOPS_WORD[c] !== 0) ? 1 : 0));
-const FOUR_EQUALS = fourOf(EQUALS);
+
+/**
+ * Per byte of a 32-bit word of ASCII text, 0x80 where the byte is below 0x28 or is `=`, else 0. Exact for
+ * every byte: no byte is 0x80 or more, so adding to one never carries into the next.
+ */
+function eventsOf(x: number): number {
+  return ~((x + 0x58585858) & ((x ^ 0x3d3d3d3d) + 0x7f7f7f7f)) & 0x80808080;
+}
 
 /**
  * A word without its quote characters: a quote opens at `'` or `"` and closes at the same character. Copies
@@ -97,8 +101,11 @@ export class MdadmWordReader {
   crLine = -1;
   /** The code units of the text, read by everything here (see {@link codeUnits} for how long they stay valid). */
   readonly units: CodeUnits;
-  /** The same units four bytes a read, when the text is ASCII: long words are scanned a read at a time. */
-  private readonly view: DataView | undefined;
+  /** The same units as aligned 32-bit words, when the text is ASCII: runs are scanned a word at a time. */
+  private readonly words: Int32Array | undefined;
+  /** The word {@link nextEvent} stopped in last, and its candidates not yet passed. */
+  private eventIndex = -1;
+  private eventMask = 0;
   private readonly length: number;
   private pos: number;
   private lineNumber: number;
@@ -120,7 +127,7 @@ export class MdadmWordReader {
     units?: CodeUnits,
   ) {
     this.units = units ?? codeUnits(text);
-    this.view = fourByteView(this.units);
+    this.words = fourByteWords(this.units);
     this.source = this.units;
     this.length = text.length;
     this.pos = offset;
@@ -189,29 +196,52 @@ export class MdadmWordReader {
   }
 
   /**
-   * Where the run of word characters from `from` ends: at the word's end, or in the `head` of a word (before
-   * its first `=`) also at `=`, the end of an ARRAY tag's name. Four bytes a read while none of them can stop
-   * the run (all stops are below 0x28, or `=` in the head), then one unit at a time.
+   * Where the run of ordinary characters of the word starting at `from` ends (a blank, newline or quote, or the
+   * text's end), noting the first `=` on the way in `eq`, so no one scans the word for it again. In an ASCII
+   * text it looks only at the bytes {@link nextEvent} points to; otherwise at every unit.
    */
-  private runEnd(from: number, head: boolean): number {
+  private plainEnd(from: number): number {
     const units = this.units;
     const length = this.length;
-    const view = this.view;
-    // Outside the head no byte is tested against `=`: a zero byte, which this tests instead, is below 0x28 anyway.
-    const equals = head ? FOUR_EQUALS : 0;
-    const below = head ? STOPS_HEAD_BELOW : STOPS_WORD_BELOW;
-    const stops = head ? STOPS_HEAD : STOPS_WORD;
+    let eq = -1;
     let pos = from;
-    if (view !== undefined) {
-      for (; pos + 4 <= length; pos += 4) {
-        const x = view.getInt32(pos, true);
-        if ((bytesBelow(x, STOPS_WORD_BELOW) | bytesBelow(x ^ equals, 1)) !== 0) break;
-      }
-    }
-    for (; pos < length; pos++) {
+    for (; ; pos++) {
+      if (this.words !== undefined) pos = this.nextEvent(pos);
+      if (pos >= length) break;
       const c = units[pos] as number;
-      if (c < below && stops[c] !== 0) break;
+      if (c === EQUALS) {
+        if (eq < 0) eq = pos;
+      } else if (c < STOPS_WORD_BELOW && STOPS_WORD[c] !== 0) break;
     }
+    this.eq = eq;
+    return pos;
+  }
+
+  /**
+   * The first position from `from` on whose byte is below 0x28 or is `=` (every byte that may end a run, and
+   * a few that do not), or the text's length. Reads the ASCII text a 32-bit word at a time and keeps the
+   * word it stopped in, with the candidates in it: the next call, one byte on, usually starts there.
+   */
+  private nextEvent(from: number): number {
+    const words = this.words as Int32Array;
+    const full = words.length;
+    let index = from >> 2;
+    let mask = 0;
+    if (index < full) {
+      mask = (index === this.eventIndex ? this.eventMask : eventsOf(words[index] as number)) & (-1 << ((from & 3) << 3));
+      while (mask === 0 && ++index < full) mask = eventsOf(words[index] as number);
+    }
+    if (mask === 0) return this.tailEvent(Math.max(from, full << 2));
+    this.eventIndex = index;
+    this.eventMask = mask;
+    return (index << 2) | ((31 - Math.clz32(mask & -mask)) >> 3);
+  }
+
+  /** {@link nextEvent} in the last bytes, after the text's last full 32-bit word. */
+  private tailEvent(from: number): number {
+    const units = this.units;
+    let pos = from;
+    while (pos < this.length && (units[pos] as number) >= STOPS_WORD_BELOW && units[pos] !== EQUALS) pos++;
     return pos;
   }
 
@@ -267,14 +297,8 @@ export class MdadmWordReader {
       return false;
     }
     const start = pos;
-    // The head notes the first `=` on the way, so no one scans the word for it again.
-    pos = this.runEnd(pos, true);
+    pos = this.plainEnd(pos);
     c = pos < length ? (units[pos] as number) : LF;
-    this.eq = c === EQUALS ? pos : -1;
-    if (c === EQUALS) {
-      pos = this.runEnd(pos + 1, false);
-      c = pos < length ? (units[pos] as number) : LF;
-    }
     this.quoted = c === DOUBLE_QUOTE || c === SINGLE_QUOTE;
     if (this.quoted) pos = this.readQuoted(start, pos);
     else {

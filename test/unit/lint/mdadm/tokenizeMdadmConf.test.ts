@@ -56,6 +56,21 @@ describe('MdadmWordReader', () => {
     assert.equal(tokenizeMdadmConf(text).crLine, 0);
   });
 
+  it('reads an ASCII text 32 bits a read as it reads any text, at every offset and length modulo four', () => {
+    // Bytes below 0x28 and `=` are where the 32-bit reads look closer; most of them do not end a word.
+    const tails = ['', 'a', 'ab', 'abc', 'abcd', 'a=b', 'a#b', 'a!b$c%d&e', 'a\u0000b\u0001c', 'x=y=z', '=', '#', 'a"b c"d', "a'b"];
+    for (let pad = 0; pad < 8; pad++) {
+      for (const tail of tails) {
+        for (const end of ['', '\n', '\r\n', '\n  more=1', '\n# c']) {
+          const text = `${'K'.repeat(pad + 3)} w${tail} ${tail}x\t${tail}${end}`;
+          // A non-ASCII character in a trailing comment makes the reader take the unit-at-a-time path.
+          assert.deepEqual(words(text), words(`${text}\n# \u00e9`), JSON.stringify(text));
+          assert.deepEqual(tokenizeMdadmConf(text).lines, tokenizeMdadmConf(`${text}\n# \u00e9`).lines, JSON.stringify(text));
+        }
+      }
+    }
+  });
+
   it('ends a word, a quote or a comment at the end of the text', () => {
     assert.deepEqual(words('PROGRAM "x y"'), [['PROGRAM', 'x y']]);
     assert.deepEqual(words("PROGRAM x' y"), [['PROGRAM', 'x y']]);
