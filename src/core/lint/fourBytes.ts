@@ -42,8 +42,9 @@ let lastWordsOf: CodeUnits | undefined;
 let lastWords: Int32Array | undefined;
 
 /**
- * The full 32-bit words of `codes` (its length rounded down to four bytes), aligned, when the text is ASCII
- * and its bytes start at a multiple of four in their buffer, first byte lowest; undefined otherwise. Cached as {@link fourByteView}.
+ * The full 32-bit words of `codes` (its length rounded down to four bytes), aligned, first byte lowest, when
+ * the text is ASCII and its bytes start at a multiple of four in their buffer; undefined otherwise. The words
+ * of the last array asked for are kept, as {@link fourByteView} keeps its view.
  */
 export function fourByteWords(codes: CodeUnits): Int32Array | undefined {
   if (codes !== lastWordsOf) {
