@@ -1,5 +1,5 @@
 import type { CodeUnits } from './codeUnits';
-import { fourByteView } from './fourBytes';
+import { fourByteView, lowBytes } from './fourBytes';
 
 /**
  * A known word (a keyword, a tag name, a metadata format) compared in place with regions of a text's code
@@ -47,8 +47,7 @@ export class FixedWord {
     // The last read may cover up to three bytes after the region (masked off), never past the text's end.
     if (view !== undefined && from + ((length + 3) & ~3) <= view.byteLength) {
       for (let j = 0, at = from; at < to; j++, at += 4) {
-        const left = to - at;
-        const mask = left >= 4 ? -1 : (1 << (left << 3)) - 1;
+        const mask = lowBytes(to - at);
         if (((view.getInt32(at, true) | (this.folds[j] as number)) & mask) !== ((this.keys[j] as number) & mask)) return false;
       }
       return true;

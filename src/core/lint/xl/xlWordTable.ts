@@ -1,12 +1,8 @@
 import type { CodeUnits } from '../codeUnits';
+import { lowBytes } from '../fourBytes';
 
 /** Words are ASCII, chained by their first code unit. */
 const ASCII = 128;
-
-/** The mask that keeps the first `length` (1 to 4) bytes of a little-endian 32-bit read. */
-function lowBytes(length: number): number {
-  return length >= 4 ? -1 : ~(-1 << (length << 3));
-}
 
 /** The fields of a word's record. */
 const LENGTH = 0;
