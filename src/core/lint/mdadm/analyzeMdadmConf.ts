@@ -16,6 +16,7 @@ import { mdadmFinding } from './mdadmRules';
 import { MdadmWordReader } from './mdadmWordReader';
 import { parseMdadmConf, readMdadmArray, type MdadmArray, type MdadmConf } from './parseMdadmConf';
 import { removeWordEdit } from './removeWordEdit';
+import { settlePlainMdadmLines, type PlainLineRules } from './settlePlainMdadmLines';
 import { readMdadmLine, type MdadmWord } from './tokenizeMdadmConf';
 
 function wordRange(word: MdadmWord) {
@@ -256,6 +257,11 @@ function isIgnoredDevname(facts: MdadmArrayFacts): boolean {
   return facts.devnameSource[facts.devnameFrom] === LESS_THAN && IGNORE.equalsAt(facts.devnameSource, facts.devnameFrom, facts.devnameTo);
 }
 
+/** Whether the ARRAY line read into `facts` breaks no rule of its own: {@link checkArrayLine} reports nothing unless it repeats a name or UUID. */
+function isQuietArrayLine(facts: MdadmArrayFacts): boolean {
+  return !needsWordRules(facts) && hasIdentity(facts.tags) && (facts.tags & DEVICES_BIT) === 0 && !(facts.devname && isIgnoredDevname(facts));
+}
+
 /** What {@link checkArrayLine} found on an ARRAY line with something to report: the line of each first use, or -1. */
 interface ArrayLineVerdict {
   readonly wordRules: boolean;
@@ -336,14 +342,24 @@ function reportBom(words: MdadmWordReader, findings: Finding[]): void {
   );
 }
 
+interface KeywordLineOptions {
+  readonly hasBom: boolean;
+  /** Whether plain lines are settled in one loop (see settlePlainMdadmLines) rather than read word by word. */
+  readonly plainLines: boolean;
+}
+
 /**
  * The rules of every keyword line, from the start of the text. The loop over a large file's lines is a
  * function of its own: the engine optimizes a long loop while it runs, before the code after it has run
  * once, and that code then threw the optimized loop away at the end of every analysis of a new file.
  */
-function readKeywordLines(words: MdadmWordReader, facts: MdadmArrayFacts, shared: ArrayRuleContext, hasBom: boolean, lineFindings: Finding[], arrayFindings: Finding[]): void {
+function readKeywordLines(words: MdadmWordReader, facts: MdadmArrayFacts, shared: ArrayRuleContext, options: KeywordLineOptions, lineFindings: Finding[], arrayFindings: Finding[]): void {
+  const { hasBom, plainLines } = options;
   /** The line of the first line of each keyword, by index in mdadmKeywords. */
   const firstOfKeyword: number[] = mdadmKeywords.map(() => -1);
+  const plain: PlainLineRules = { quietArray: isQuietArrayLine, repeats: shared.repeats, firstOfKeyword };
+  // The lines that need no finding are settled in one loop; the first line holds a BOM's finding.
+  if (plainLines && !hasBom) settlePlainMdadmLines(words, facts, plain);
   while (words.nextLine()) {
     const index = matchMdadmKeywordAt(words.source, words.from, words.to);
     const keyword = mdadmKeywords[index];
@@ -352,7 +368,16 @@ function readKeywordLines(words: MdadmWordReader, facts: MdadmArrayFacts, shared
     else if (index !== ARRAY) checkKeywordLine(words, keyword, firstOfKeyword, index, lineFindings);
     // Behind a BOM the ARRAY rules still run: they say what the line means once the BOM is gone.
     if (index === ARRAY) checkArrayLine(words, facts, shared, arrayFindings);
+    if (plainLines) settlePlainMdadmLines(words, facts, plain);
   }
+}
+
+export interface MdadmAnalysisOptions {
+  /**
+   * false reads every line word by word, the plain ones too: the findings are the same (tests compare the two
+   * readings), only slower on a large file.
+   */
+  readonly plainLines?: boolean;
 }
 
 /**
@@ -361,7 +386,7 @@ function readKeywordLines(words: MdadmWordReader, facts: MdadmArrayFacts, shared
  * word cost more than the whole lint budget. Findings come in the order of the rules: line endings, keyword
  * lines, ARRAY records, mdstat coverage.
  */
-export function analyzeMdadmConf(text: string, context: LintContext): Finding[] {
+export function analyzeMdadmConf(text: string, context: LintContext, options: MdadmAnalysisOptions = {}): Finding[] {
   const words = new MdadmWordReader(text);
   const facts = new MdadmArrayFacts();
   const lineFindings: Finding[] = [];
@@ -375,7 +400,7 @@ export function analyzeMdadmConf(text: string, context: LintContext): Finding[] 
     physicalLines: () => (physical ??= splitSourceLines(text).lines),
     covers: () => (covers === null ? (covers = mdadmDeviceFilter(parsed().deviceWords)) : covers),
   };
-  readKeywordLines(words, facts, shared, context.hasBom ?? false, lineFindings, arrayFindings);
+  readKeywordLines(words, facts, shared, { hasBom: context.hasBom ?? false, plainLines: options.plainLines ?? true }, lineFindings, arrayFindings);
   shared.repeats.release();
   const findings: Finding[] = [];
   if (words.crLine >= 0) {

@@ -21,6 +21,9 @@ export class FirstByHash {
   private mask = 0;
   private hashes: Int32Array<ArrayBuffer>;
   private count = 0;
+  /** Where the last {@link find} that found nothing stopped, and its hash. */
+  private freeSlot = 0;
+  private freeHash = 0;
 
   /** `expected` keys fit without growing: growing rehashes, and a large file grew the table many times. */
   constructor(
@@ -48,6 +51,16 @@ export class FirstByHash {
 
   /** The first id with the same key as `id`, or -1 after recording `id` as the first with its key. */
   claim(hash: number, id: number): number {
+    const first = this.find(hash, id);
+    if (first < 0) this.add(id);
+    return first;
+  }
+
+  /**
+   * The first id with the same key as `id`, or -1; records nothing, but remembers where `id` would go, for
+   * {@link add}: a caller that records a key only once other checks pass does not probe twice.
+   */
+  find(hash: number, id: number): number {
     const slots = this.slots;
     const mask = this.mask;
     let slot = firstSlot(hash, mask);
@@ -56,11 +69,17 @@ export class FirstByHash {
       if (this.hashes[other] === hash && this.sameKey(other, id)) return other;
       slot = (slot + 1) & mask;
     }
-    this.hashes = growInt32Array(this.hashes, id + 1);
-    this.hashes[id] = hash;
-    slots[slot] = id + 1;
-    if (++this.count * 2 > mask + 1) this.rehash();
+    this.freeSlot = slot;
+    this.freeHash = hash;
     return -1;
+  }
+
+  /** Records `id` as the first with its key, where the last {@link find} (which found none, and no add since) left it. */
+  add(id: number): void {
+    this.hashes = growInt32Array(this.hashes, id + 1);
+    this.hashes[id] = this.freeHash;
+    this.slots[this.freeSlot] = id + 1;
+    if (++this.count * 2 > this.mask + 1) this.rehash();
   }
 
   private rehash(): void {

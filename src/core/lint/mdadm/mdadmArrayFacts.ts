@@ -45,10 +45,18 @@ export class MdadmArrayFacts {
 
   /**
    * Reads the words after the keyword `words` is on, to the end of its keyword line; `onWord` is called on
-   * each word with its {@link MdadmWordRole}, while `words` is on it. A word starting with `/` or without `=`
-   * names the device; the others are tags.
+   * each word with its {@link MdadmWordRole}, while `words` is on it.
    */
   read(words: MdadmWordReader, onWord?: (role: number) => void): void {
+    this.begin();
+    while (words.nextWord()) {
+      const role = this.take(words.source, words.from, words.to, words.eq, words.line);
+      onWord?.(role);
+    }
+  }
+
+  /** Forgets the last line, for the words of a new one. */
+  begin(): void {
     this.devname = false;
     this.extraDevname = false;
     this.tags = 0;
@@ -56,34 +64,37 @@ export class MdadmArrayFacts {
     this.repeatedTag = false;
     this.badMetadata = false;
     this.uuidRead = false;
-    while (words.nextWord()) {
-      const { source, from, to } = words;
-      const eq = source[from] !== SLASH ? words.eq : -1;
-      let role: number;
-      if (eq < 0) role = this.readDevname(words);
-      else {
-        const k = findMdadmArrayTagAt(source, from, eq);
-        role = k < 0 ? MdadmWordRole.UnknownTag : MdadmWordRole.Tag + k;
-        if (k < 0) this.unknownTag = true;
-        else if ((ONCE_BITS & this.tags & (1 << k)) !== 0) this.repeatedTag = true;
-        else if (k === UUID) this.uuidRead = readMdadmUuid(source, eq + 1, to, this.uuid);
-        else if (k === METADATA && !isKnownMetadataAt(source, eq + 1, to)) this.badMetadata = true;
-        if (k >= 0) this.tags |= 1 << k;
-      }
-      onWord?.(role);
-    }
   }
 
-  private readDevname(words: MdadmWordReader): number {
+  /**
+   * Notes what the next word of the line, `source[from..to)` on line `line` with its first `=` at `eq` (or
+   * -1), is to mdadm, and returns its {@link MdadmWordRole}. A word starting with `/` or without `=` names the
+   * device; the others are tags.
+   */
+  take(source: CodeUnits, from: number, to: number, eq: number, line: number): number {
+    if (eq < 0 || source[from] === SLASH) return this.readDevname(source, from, to, line);
+    const k = findMdadmArrayTagAt(source, from, eq);
+    if (k < 0) {
+      this.unknownTag = true;
+      return MdadmWordRole.UnknownTag;
+    }
+    if ((ONCE_BITS & this.tags & (1 << k)) !== 0) this.repeatedTag = true;
+    else if (k === UUID) this.uuidRead = readMdadmUuid(source, eq + 1, to, this.uuid);
+    else if (k === METADATA && !isKnownMetadataAt(source, eq + 1, to)) this.badMetadata = true;
+    this.tags |= 1 << k;
+    return MdadmWordRole.Tag + k;
+  }
+
+  private readDevname(source: CodeUnits, from: number, to: number, line: number): number {
     if (this.devname) {
       this.extraDevname = true;
       return MdadmWordRole.ExtraDevname;
     }
     this.devname = true;
-    this.devnameSource = words.source;
-    this.devnameFrom = words.from;
-    this.devnameTo = words.to;
-    this.devnameLine = words.line;
+    this.devnameSource = source;
+    this.devnameFrom = from;
+    this.devnameTo = to;
+    this.devnameLine = line;
     return MdadmWordRole.Devname;
   }
 }

@@ -49,6 +49,9 @@ export class MdadmRepeats {
   private devnameData = new Int32Array(3 * 128);
   private readonly quotedSources = new Map<number, CodeUnits>();
   private devnameCount = 0;
+  /** What the last devnameSeen looked up: the device number (or -1 for a hashed name) and the name's line. */
+  private seenNumber = -1;
+  private seenLine = 0;
   private readonly devnames: FirstByHash;
   /** Per device number (see {@link decimalKey}): the line of its first devname plus one, 0 when none yet. */
   private numberLines = new Int32Array(128);
@@ -111,30 +114,57 @@ export class MdadmRepeats {
 
   /** The line of the first devname with the same key (see mdDeviceKey) as the one of `facts`, or -1 when it is the first. */
   devname(facts: MdadmArrayFacts): number {
+    const first = this.devnameSeen(facts);
+    if (first < 0) this.noteDevname();
+    return first;
+  }
+
+  /**
+   * {@link devname} without noting the name: {@link noteDevname} notes it, for a reader that notes a line's
+   * name and UUID only when nothing on the line is wrong (see settlePlainMdadmLines).
+   */
+  devnameSeen(facts: MdadmArrayFacts): number {
     const source = facts.devnameSource;
     const from = mdDeviceKeyStart(source, facts.devnameFrom, facts.devnameTo);
     const number = decimalKey(source, from, facts.devnameTo);
-    if (number >= 0) {
-      const lines = (this.numberLines = growInt32Array(this.numberLines, number + 1));
-      this.numberCount = Math.max(this.numberCount, number + 1);
-      const first = (lines[number] as number) - 1;
-      if (first < 0) lines[number] = facts.devnameLine + 1;
-      return first;
-    }
-    const id = this.devnameCount++;
+    this.seenNumber = number;
+    this.seenLine = facts.devnameLine;
+    if (number >= 0) return number < this.numberCount ? (this.numberLines[number] as number) - 1 : -1;
+    // Written where the next name goes; noteDevname moves the count on.
+    const id = this.devnameCount;
     const d = (this.devnameData = growInt32Array(this.devnameData, 3 * id + 3));
     d[3 * id] = from;
     d[3 * id + 1] = facts.devnameTo;
     d[3 * id + 2] = facts.devnameLine;
     if (source !== this.units) this.quotedSources.set(id, source);
-    const first = this.devnames.claim(hashRegion(source, from, facts.devnameTo), id);
+    else this.quotedSources.delete(id);
+    const first = this.devnames.find(hashRegion(source, from, facts.devnameTo), id);
     return first < 0 ? -1 : (d[3 * first + 2] as number);
+  }
+
+  /** Notes the name the last {@link devnameSeen} found new. */
+  noteDevname(): void {
+    const number = this.seenNumber;
+    if (number < 0) {
+      this.devnames.add(this.devnameCount++);
+      return;
+    }
+    this.numberLines = growInt32Array(this.numberLines, number + 1);
+    this.numberCount = Math.max(this.numberCount, number + 1);
+    this.numberLines[number] = this.seenLine + 1;
   }
 
   /** The keyword line of the first ARRAY with the UUID of `facts` (read), or -1 when it is the first; `line` is this one's. */
   uuid(facts: MdadmArrayFacts, line: number): number {
+    const first = this.uuidSeen(facts, line);
+    if (first < 0) this.noteUuid();
+    return first;
+  }
+
+  /** {@link uuid} without noting the UUID: {@link noteUuid} does (see {@link devnameSeen}). */
+  uuidSeen(facts: MdadmArrayFacts, line: number): number {
     const { uuid } = facts;
-    const id = this.uuidCount++;
+    const id = this.uuidCount;
     const d = (this.uuidData = growInt32Array(this.uuidData, 5 * id + 5));
     const u0 = uuid[0] as number;
     const u1 = uuid[1] as number;
@@ -145,8 +175,12 @@ export class MdadmRepeats {
     d[5 * id + 2] = u2;
     d[5 * id + 3] = u3;
     d[5 * id + 4] = line;
-    const hash = u0 ^ Math.imul(u1, 0x9e3779b1) ^ Math.imul(u2, 0x85ebca6b) ^ Math.imul(u3, 0xc2b2ae35);
-    const first = this.uuids.claim(hash, id);
+    const first = this.uuids.find(u0 ^ Math.imul(u1, 0x9e3779b1) ^ Math.imul(u2, 0x85ebca6b) ^ Math.imul(u3, 0xc2b2ae35), id);
     return first < 0 ? -1 : (d[5 * first + 4] as number);
+  }
+
+  /** Notes the UUID the last {@link uuidSeen} found new. */
+  noteUuid(): void {
+    this.uuids.add(this.uuidCount++);
   }
 }

@@ -182,6 +182,36 @@ export class MdadmWordReader {
     }
   }
 
+  /** Where the reader is in the text: the offset of its next character. */
+  get offset(): number {
+    return this.pos;
+  }
+
+  /**
+   * Reads the current keyword line to its end and steps over the LF after it, so that the reader is at the
+   * start of a physical line, as it is before the first; false (and the reader at the line's end) when the
+   * line ends in CR, which {@link nextLine} must see, or ends the text.
+   */
+  toLineStart(): boolean {
+    if (this.pos === this.lineStart && !this.open) return this.pos < this.length;
+    while (this.open && this.nextWord());
+    if (this.pos >= this.length || this.units[this.pos] !== LF) return false;
+    this.endPhysicalLine();
+    return this.pos < this.length;
+  }
+
+  /**
+   * Moves to the start of the physical line `line` at `offset`, where no keyword line is open: the lines before
+   * it were read by someone else (see settlePlainMdadmLines). Their CRs are not noted, so they must have none.
+   */
+  moveTo(offset: number, line: number): void {
+    this.pos = offset;
+    this.lineNumber = line;
+    this.lineStart = offset;
+    this.comment = false;
+    this.open = false;
+  }
+
   /** Steps over the newline at `pos` to the next physical line. */
   private endPhysicalLine(): void {
     const units = this.units;
@@ -198,9 +228,10 @@ export class MdadmWordReader {
   /**
    * Where the run of ordinary characters of the word starting at `from` ends (a blank, newline or quote, or the
    * text's end), noting the first `=` on the way in `eq`, so no one scans the word for it again. In an ASCII
-   * text it looks only at the bytes {@link nextEvent} points to; otherwise at every unit.
+   * text it looks only at the bytes {@link nextEvent} points to; otherwise at every unit. Public for
+   * settlePlainMdadmLines, which reads plain lines ahead of the reader and then moves it past them.
    */
-  private plainEnd(from: number): number {
+  runEnd(from: number): number {
     const units = this.units;
     const length = this.length;
     let eq = -1;
@@ -297,7 +328,7 @@ export class MdadmWordReader {
       return false;
     }
     const start = pos;
-    pos = this.plainEnd(pos);
+    pos = this.runEnd(pos);
     c = pos < length ? (units[pos] as number) : LF;
     this.quoted = c === DOUBLE_QUOTE || c === SINGLE_QUOTE;
     if (this.quoted) pos = this.readQuoted(start, pos);
