@@ -11,8 +11,8 @@ export class FixedWord {
   readonly length: number;
   private readonly units: Uint16Array;
   /** The word's bytes four a read, first byte lowest, and the 0x20 bit of each letter that matches in either case. */
-  private readonly keys: Int32Array;
-  private readonly folds: Int32Array;
+  readonly keys: Int32Array;
+  readonly folds: Int32Array;
 
   /** `text` is ASCII, in lower case when `ignoreCase`. */
   constructor(
@@ -45,7 +45,7 @@ export class FixedWord {
     if (length > this.length) return false;
     const view = fourByteView(units);
     // The last read may cover up to three bytes after the region (masked off), never past the text's end.
-    if (view !== undefined && from + ((length + 3) & ~3) <= view.byteLength) {
+    if (view !== undefined && from + ((length + 3) & ~3) <= units.length) {
       for (let j = 0, at = from; at < to; j++, at += 4) {
         const mask = lowBytes(to - at);
         if (((view.getInt32(at, true) | (this.folds[j] as number)) & mask) !== ((this.keys[j] as number) & mask)) return false;
