@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { matchMdadmKeyword } from '../../../../src/core/lint/mdadm/mdadmKeywords';
+import { matchMdadmKeyword, mdadmKeywords } from '../../../../src/core/lint/mdadm/mdadmKeywords';
 import { MdadmWordReader } from '../../../../src/core/lint/mdadm/mdadmWordReader';
 import { readMdadmLine, tokenizeMdadmConf } from '../../../../src/core/lint/mdadm/tokenizeMdadmConf';
 
@@ -116,5 +116,15 @@ describe('matchMdadmKeyword', () => {
     assert.equal(name('part'), 'PART-POLICY');
     assert.equal(name('ar'), undefined);
     assert.equal(name('ARRAYS'), undefined);
+  });
+
+  it('gives every keyword written in full, and every prefix and extension of one, the keyword of the prefix rule', () => {
+    // The rule as mdadm's conf_get_keyword states it, written plainly: the first table word the word is a prefix of.
+    const byRule = (word: string): string | undefined =>
+      word.length < 3 ? undefined : mdadmKeywords.find((k) => k.tableWord.startsWith(word.toLowerCase()))?.name;
+    const words = mdadmKeywords.flatMap((k) =>
+      [k.tableWord, k.name, `${k.tableWord}s`, `${k.name}x`].flatMap((full) => Array.from({ length: full.length }, (_, i) => full.slice(0, i + 1))),
+    );
+    for (const word of [...words, ...words.map((w) => w.toUpperCase())]) assert.equal(matchMdadmKeyword(word)?.name, byRule(word), word);
   });
 });
