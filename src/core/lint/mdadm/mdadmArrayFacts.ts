@@ -1,5 +1,6 @@
 import type { CodeUnits } from '../codeUnits';
 import { isKnownMetadataAt, findMdadmArrayTagAt, mdadmArrayTags } from './mdadmArrayTags';
+import { MdadmChar } from './mdadmChar';
 import type { MdadmWordReader } from './mdadmWordReader';
 import { readMdadmUuid } from '../raid/mdUuid';
 
@@ -15,7 +16,6 @@ const UUID = mdadmArrayTags.findIndex((t) => t.name === 'uuid');
 const METADATA = mdadmArrayTags.findIndex((t) => t.name === 'metadata');
 /** The tags mdadm takes once, as bits `1 << k`: asking each tag object was a polymorphic property read per tag word. */
 const ONCE_BITS = mdadmArrayTags.reduce((bits, tag, k) => (tag.once === true ? bits | (1 << k) : bits), 0);
-const SLASH = 0x2f;
 
 /**
  * What mdadm's `arrayline` (config.c) makes of one ARRAY line, read in place from a {@link MdadmWordReader}:
@@ -72,7 +72,7 @@ export class MdadmArrayFacts {
    * device; the others are tags.
    */
   take(source: CodeUnits, from: number, to: number, eq: number, line: number): number {
-    if (eq < 0 || source[from] === SLASH) return this.readDevname(source, from, to, line);
+    if (eq < 0 || source[from] === MdadmChar.Slash) return this.readDevname(source, from, to, line);
     const k = findMdadmArrayTagAt(source, from, eq);
     if (k < 0) {
       this.unknownTag = true;

@@ -1,18 +1,12 @@
 import { codeUnits, type CodeUnits } from '../codeUnits';
 import { fourByteWords } from '../fourBytes';
+import { MdadmChar } from './mdadmChar';
 import type { MdadmWord } from './tokenizeMdadmConf';
 
-const SPACE = 0x20;
-const TAB = 0x09;
-const LF = 0x0a;
-const CR = 0x0d;
-const HASH = 0x23;
-const DOUBLE_QUOTE = 0x22;
-const SINGLE_QUOTE = 0x27;
-const EQUALS = 0x3d;
 /** Per code unit below 0x28: 1 for the ones that end or quote a plain run of a word (blanks, newlines, quotes). */
 const STOPS_WORD_BELOW = 0x28;
-const STOPS_WORD = Uint8Array.from({ length: STOPS_WORD_BELOW }, (_, c) => ([SPACE, TAB, LF, CR, DOUBLE_QUOTE, SINGLE_QUOTE].includes(c) ? 1 : 0));
+const WORD_STOPS: readonly number[] = [MdadmChar.Space, MdadmChar.Tab, MdadmChar.Lf, MdadmChar.Cr, MdadmChar.DoubleQuote, MdadmChar.SingleQuote];
+const STOPS_WORD = Uint8Array.from({ length: STOPS_WORD_BELOW }, (_, c) => (WORD_STOPS.includes(c) ? 1 : 0));
 
 /**
  * Per byte of a 32-bit word of ASCII text, 0x80 where the byte is below 0x28 or is `=`, else 0. Exact for
@@ -33,7 +27,7 @@ function unquote(raw: string): string {
   let quote = 0;
   for (let i = 0; i < raw.length; i++) {
     const c = raw.charCodeAt(i);
-    if (quote !== 0 ? c === quote : c === DOUBLE_QUOTE || c === SINGLE_QUOTE) {
+    if (quote !== 0 ? c === quote : c === MdadmChar.DoubleQuote || c === MdadmChar.SingleQuote) {
       value += raw.slice(from, i);
       quote = quote !== 0 ? 0 : c;
       from = i + 1;
@@ -49,7 +43,7 @@ function unquoteUnits(units: CodeUnits, from: number, to: number): CodeUnits {
   let quote = 0;
   for (let i = from; i < to; i++) {
     const c = units[i] as number;
-    if (quote !== 0 ? c === quote : c === DOUBLE_QUOTE || c === SINGLE_QUOTE) quote = quote !== 0 ? 0 : c;
+    if (quote !== 0 ? c === quote : c === MdadmChar.DoubleQuote || c === MdadmChar.SingleQuote) quote = quote !== 0 ? 0 : c;
     else out[length++] = c;
   }
   return out.subarray(0, length);
@@ -152,7 +146,7 @@ export class MdadmWordReader {
     for (;;) {
       if (this.pos >= this.length) return false;
       const c = this.units[this.pos];
-      if (c === LF || c === CR) this.endPhysicalLine();
+      if (c === MdadmChar.Lf || c === MdadmChar.Cr) this.endPhysicalLine();
       const offset = this.lineStart;
       if (this.wordOnLine()) {
         this.open = true;
@@ -170,11 +164,11 @@ export class MdadmWordReader {
       if (this.wordOnLine()) return true;
       const pos = this.pos;
       // At the end of the text `units[pos]` is not read: a read past the end cost the optimized code.
-      const next = pos + (pos + 1 < this.length && units[pos] === CR && units[pos + 1] === LF ? 2 : 1);
+      const next = pos + (pos + 1 < this.length && units[pos] === MdadmChar.Cr && units[pos + 1] === MdadmChar.Lf ? 2 : 1);
       // A line starting with a word ends the keyword line; blank, empty and comment lines do not. Once it has
       // ended, the next call says so at once: nextLine asks again after a caller read the line to its end.
-      const c = next < this.length ? (units[next] as number) : SPACE;
-      if (pos >= this.length || (c !== SPACE && c !== TAB && c !== HASH && c !== LF && c !== CR)) {
+      const c = next < this.length ? (units[next] as number) : MdadmChar.Space;
+      if (pos >= this.length || (c !== MdadmChar.Space && c !== MdadmChar.Tab && c !== MdadmChar.Hash && c !== MdadmChar.Lf && c !== MdadmChar.Cr)) {
         this.open = false;
         return false;
       }
@@ -195,7 +189,7 @@ export class MdadmWordReader {
   toLineStart(): boolean {
     if (this.pos === this.lineStart && !this.open) return this.pos < this.length;
     while (this.open && this.nextWord());
-    if (this.pos >= this.length || this.units[this.pos] !== LF) return false;
+    if (this.pos >= this.length || this.units[this.pos] !== MdadmChar.Lf) return false;
     this.endPhysicalLine();
     return this.pos < this.length;
   }
@@ -215,9 +209,9 @@ export class MdadmWordReader {
   /** Steps over the newline at `pos` to the next physical line. */
   private endPhysicalLine(): void {
     const units = this.units;
-    if (units[this.pos] === CR) {
+    if (units[this.pos] === MdadmChar.Cr) {
       if (this.crLine < 0 && !this.comment) this.crLine = this.lineNumber;
-      if (this.pos + 1 < this.length && units[this.pos + 1] === LF) this.pos++;
+      if (this.pos + 1 < this.length && units[this.pos + 1] === MdadmChar.Lf) this.pos++;
     }
     this.pos++;
     this.lineNumber++;
@@ -240,7 +234,7 @@ export class MdadmWordReader {
       if (this.words !== undefined) pos = this.nextEvent(pos);
       if (pos >= length) break;
       const c = units[pos] as number;
-      if (c === EQUALS) {
+      if (c === MdadmChar.Equals) {
         if (eq < 0) eq = pos;
       } else if (c < STOPS_WORD_BELOW && STOPS_WORD[c] !== 0) break;
     }
@@ -272,7 +266,7 @@ export class MdadmWordReader {
   private tailEvent(from: number): number {
     const units = this.units;
     let pos = from;
-    while (pos < this.length && (units[pos] as number) >= STOPS_WORD_BELOW && units[pos] !== EQUALS) pos++;
+    while (pos < this.length && (units[pos] as number) >= STOPS_WORD_BELOW && units[pos] !== MdadmChar.Equals) pos++;
     return pos;
   }
 
@@ -280,7 +274,7 @@ export class MdadmWordReader {
   private skipComment(from: number): void {
     const units = this.units;
     let pos = from;
-    while (pos < this.length && units[pos] !== LF && units[pos] !== CR) pos++;
+    while (pos < this.length && units[pos] !== MdadmChar.Lf && units[pos] !== MdadmChar.Cr) pos++;
     this.comment = true;
     this.pos = pos;
   }
@@ -294,16 +288,16 @@ export class MdadmWordReader {
     let pos = from;
     for (let quote = 0; pos < this.length; pos++) {
       const c = units[pos] as number;
-      if (c === LF || c === CR) break;
+      if (c === MdadmChar.Lf || c === MdadmChar.Cr) break;
       if (quote !== 0) {
         if (c === quote) quote = 0;
-      } else if (c === SPACE || c === TAB) break;
-      else if (c === DOUBLE_QUOTE || c === SINGLE_QUOTE) quote = c;
+      } else if (c === MdadmChar.Space || c === MdadmChar.Tab) break;
+      else if (c === MdadmChar.DoubleQuote || c === MdadmChar.SingleQuote) quote = c;
     }
     const source = (this.source = unquoteUnits(units, start, pos));
     this.from = 0;
     this.to = source.length;
-    this.eq = source.indexOf(EQUALS);
+    this.eq = source.indexOf(MdadmChar.Equals);
     return pos;
   }
 
@@ -317,20 +311,20 @@ export class MdadmWordReader {
     const length = this.length;
     let pos = this.pos;
     // The end of the text reads as a newline.
-    let c = pos < length ? (units[pos] as number) : LF;
-    while (c === SPACE || c === TAB) c = ++pos < length ? (units[pos] as number) : LF;
-    if (c === LF || c === CR) {
+    let c = pos < length ? (units[pos] as number) : MdadmChar.Lf;
+    while (c === MdadmChar.Space || c === MdadmChar.Tab) c = ++pos < length ? (units[pos] as number) : MdadmChar.Lf;
+    if (c === MdadmChar.Lf || c === MdadmChar.Cr) {
       this.pos = pos;
       return false;
     }
-    if (c === HASH) {
+    if (c === MdadmChar.Hash) {
       this.skipComment(pos);
       return false;
     }
     const start = pos;
     pos = this.runEnd(pos);
-    c = pos < length ? (units[pos] as number) : LF;
-    this.quoted = c === DOUBLE_QUOTE || c === SINGLE_QUOTE;
+    c = pos < length ? (units[pos] as number) : MdadmChar.Lf;
+    this.quoted = c === MdadmChar.DoubleQuote || c === MdadmChar.SingleQuote;
     if (this.quoted) pos = this.readQuoted(start, pos);
     else {
       this.source = units;

@@ -1,18 +1,11 @@
 import type { MdadmArrayFacts } from './mdadmArrayFacts';
+import { MdadmChar } from './mdadmChar';
 import { matchMdadmKeywordAt, mdadmKeywords } from './mdadmKeywords';
 import type { MdadmRepeats } from './mdadmRepeats';
 import type { MdadmWordReader } from './mdadmWordReader';
 
 const ARRAY = mdadmKeywords.findIndex((k) => k.name === 'ARRAY');
 const DEVICE = mdadmKeywords.findIndex((k) => k.name === 'DEVICE');
-const SPACE = 0x20;
-const TAB = 0x09;
-const LF = 0x0a;
-const CR = 0x0d;
-const HASH = 0x23;
-const DOUBLE_QUOTE = 0x22;
-const SINGLE_QUOTE = 0x27;
-const SLASH = 0x2f;
 
 /** What the analyzer asks of the lines {@link settlePlainMdadmLines} settles for it. */
 export interface PlainLineRules {
@@ -48,14 +41,14 @@ export function settlePlainMdadmLines(words: MdadmWordReader, facts: MdadmArrayF
   let line = startLine;
   while (pos < length) {
     let c = units[pos] as number;
-    if (c === HASH) {
-      while (c !== LF && c !== CR) c = ++pos < length ? (units[pos] as number) : LF;
-      if (c === CR) break;
-    } else if (c !== LF) {
-      if (c === SPACE || c === TAB || c === CR) break;
+    if (c === MdadmChar.Hash) {
+      while (c !== MdadmChar.Lf && c !== MdadmChar.Cr) c = ++pos < length ? (units[pos] as number) : MdadmChar.Lf;
+      if (c === MdadmChar.Cr) break;
+    } else if (c !== MdadmChar.Lf) {
+      if (c === MdadmChar.Space || c === MdadmChar.Tab || c === MdadmChar.Cr) break;
       const keywordEnd = words.runEnd(pos);
-      c = keywordEnd < length ? (units[keywordEnd] as number) : LF;
-      if (c === CR || c === DOUBLE_QUOTE || c === SINGLE_QUOTE) break;
+      c = keywordEnd < length ? (units[keywordEnd] as number) : MdadmChar.Lf;
+      if (c === MdadmChar.Cr || c === MdadmChar.DoubleQuote || c === MdadmChar.SingleQuote) break;
       const index = matchMdadmKeywordAt(units, pos, keywordEnd);
       if (index !== ARRAY && index !== DEVICE) break;
       if (index === ARRAY) facts.begin();
@@ -64,30 +57,30 @@ export function settlePlainMdadmLines(words: MdadmWordReader, facts: MdadmArrayF
       // mdadm, a line that starts with a blank continues it, and empty and comment lines do not end it.
       let plain = true;
       for (;;) {
-        c = pos < length ? (units[pos] as number) : LF;
-        while (c === SPACE || c === TAB) c = ++pos < length ? (units[pos] as number) : LF;
-        if (c === HASH) while (c !== LF && c !== CR) c = ++pos < length ? (units[pos] as number) : LF;
-        if (c === CR) {
+        c = pos < length ? (units[pos] as number) : MdadmChar.Lf;
+        while (c === MdadmChar.Space || c === MdadmChar.Tab) c = ++pos < length ? (units[pos] as number) : MdadmChar.Lf;
+        if (c === MdadmChar.Hash) while (c !== MdadmChar.Lf && c !== MdadmChar.Cr) c = ++pos < length ? (units[pos] as number) : MdadmChar.Lf;
+        if (c === MdadmChar.Cr) {
           plain = false;
           break;
         }
-        if (c === LF) {
+        if (c === MdadmChar.Lf) {
           const first = pos + 1 < length ? (units[pos + 1] as number) : -1;
-          if (first === CR) plain = false;
-          if (first !== SPACE && first !== TAB && first !== HASH && first !== LF) break;
+          if (first === MdadmChar.Cr) plain = false;
+          if (first !== MdadmChar.Space && first !== MdadmChar.Tab && first !== MdadmChar.Hash && first !== MdadmChar.Lf) break;
           pos++;
           line++;
           continue;
         }
         const wordStart = pos;
         pos = words.runEnd(pos);
-        c = pos < length ? (units[pos] as number) : LF;
-        if (c === CR || c === DOUBLE_QUOTE || c === SINGLE_QUOTE) {
+        c = pos < length ? (units[pos] as number) : MdadmChar.Lf;
+        if (c === MdadmChar.Cr || c === MdadmChar.DoubleQuote || c === MdadmChar.SingleQuote) {
           plain = false;
           break;
         }
         if (index === ARRAY) facts.take(units, wordStart, pos, words.eq, line);
-        else if (units[wordStart] !== SLASH) {
+        else if (units[wordStart] !== MdadmChar.Slash) {
           plain = false;
           break;
         }
