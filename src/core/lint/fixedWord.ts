@@ -2,6 +2,19 @@ import type { CodeUnits } from './codeUnits';
 import { fourByteView, lowBytes } from './fourBytes';
 
 /**
+ * Whether the bytes `from..to` of `view` are the word whose 32-bit reads start at `keys[first]`, letters
+ * folded by the 0x20 bits in `folds` (see {@link FixedWord}). The last read may cover up to three bytes after
+ * `to`, masked off; the caller makes sure they are inside the view.
+ */
+export function readsMatch(view: DataView, from: number, to: number, keys: Int32Array, folds: Int32Array, first: number): boolean {
+  for (let j = first, at = from; at < to; j++, at += 4) {
+    const mask = lowBytes(to - at);
+    if (((view.getInt32(at, true) | (folds[j] as number)) & mask) !== ((keys[j] as number) & mask)) return false;
+  }
+  return true;
+}
+
+/**
  * A known word (a keyword, a tag name, a metadata format) compared in place with regions of a text's code
  * units, ASCII letters in either case when made so (mdadm compares keywords and tags with strncasecmp).
  * Slicing and lower-casing each word of a large file cost more than the rest of the analysis; in an ASCII
@@ -46,11 +59,7 @@ export class FixedWord {
     const view = fourByteView(units);
     // The last read may cover up to three bytes after the region (masked off), never past the text's end.
     if (view !== undefined && from + ((length + 3) & ~3) <= units.length) {
-      for (let j = 0, at = from; at < to; j++, at += 4) {
-        const mask = lowBytes(to - at);
-        if (((view.getInt32(at, true) | (this.folds[j] as number)) & mask) !== ((this.keys[j] as number) & mask)) return false;
-      }
-      return true;
+      return readsMatch(view, from, to, this.keys, this.folds, 0);
     }
     for (let i = 0; i < length; i++) {
       let c = units[from + i] as number;

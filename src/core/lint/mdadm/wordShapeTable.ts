@@ -1,6 +1,6 @@
 import type { CodeUnits } from '../codeUnits';
-import { FixedWord } from '../fixedWord';
-import { fourByteView, lowBytes } from '../fourBytes';
+import { FixedWord, readsMatch } from '../fixedWord';
+import { fourByteView } from '../fourBytes';
 
 /** A word's shape: its length and its first and last code units folded to 5 bits (so either case folds alike). */
 function shape(length: number, first: number, last: number): number {
@@ -53,10 +53,6 @@ export class WordShapeTable {
     const view = fourByteView(units);
     // The last read may cover up to three bytes after the word (masked off), never past the text's end.
     if (view === undefined || from + ((length + 3) & ~3) > units.length) return (this.words[k] as FixedWord).equalsAt(units, from, to) ? k : -1;
-    for (let j = k * this.reads, at = from; at < to; j++, at += 4) {
-      const mask = lowBytes(to - at);
-      if (((view.getInt32(at, true) | (this.folds[j] as number)) & mask) !== ((this.keys[j] as number) & mask)) return -1;
-    }
-    return k;
+    return readsMatch(view, from, to, this.keys, this.folds, k * this.reads) ? k : -1;
   }
 }
