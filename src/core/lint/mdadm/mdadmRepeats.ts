@@ -112,6 +112,32 @@ export class MdadmRepeats {
     return this.quotedSources.get(id) ?? this.units;
   }
 
+  /**
+   * Notes the device name and the UUID of the ARRAY line read into `facts` (keyword on line `line`) when
+   * neither repeats one noted before, and says so; when one does, notes nothing. For a reader that settles
+   * only lines with nothing to report (see settlePlainMdadmLines): one call per line, where asking and then
+   * noting each key cost four, and a /dev/mdN name is looked up by its number in place.
+   */
+  claim(facts: MdadmArrayFacts, line: number): boolean {
+    let number = -1;
+    if (facts.devname) {
+      const source = facts.devnameSource;
+      number = decimalKey(source, mdDeviceKeyStart(source, facts.devnameFrom, facts.devnameTo), facts.devnameTo);
+      if (number < 0) return this.claimNamed(facts, line);
+      if (number < this.numberCount && this.numberLines[number] !== 0) return false;
+    }
+    if (facts.uuidRead && this.uuid(facts, line) >= 0) return false;
+    if (number >= 0) this.noteNumber(number, facts.devnameLine);
+    return true;
+  }
+
+  /** {@link claim} of a line whose device name is not a plain number. */
+  private claimNamed(facts: MdadmArrayFacts, line: number): boolean {
+    if (this.devnameSeen(facts) >= 0 || (facts.uuidRead && this.uuid(facts, line) >= 0)) return false;
+    this.noteDevname();
+    return true;
+  }
+
   /** The line of the first devname with the same key (see mdDeviceKey) as the one of `facts`, or -1 when it is the first. */
   devname(facts: MdadmArrayFacts): number {
     const first = this.devnameSeen(facts);
@@ -120,10 +146,10 @@ export class MdadmRepeats {
   }
 
   /**
-   * {@link devname} without noting the name: {@link noteDevname} notes it, for a reader that notes a line's
+   * {@link devname} without noting the name: {@link noteDevname} notes it, for {@link claim}, which notes a line's
    * name and UUID only when nothing on the line is wrong (see settlePlainMdadmLines).
    */
-  devnameSeen(facts: MdadmArrayFacts): number {
+  private devnameSeen(facts: MdadmArrayFacts): number {
     const source = facts.devnameSource;
     const from = mdDeviceKeyStart(source, facts.devnameFrom, facts.devnameTo);
     const number = decimalKey(source, from, facts.devnameTo);
@@ -143,29 +169,27 @@ export class MdadmRepeats {
   }
 
   /** Notes the name the last {@link devnameSeen} found new. */
-  noteDevname(): void {
+  private noteDevname(): void {
     const number = this.seenNumber;
     if (number < 0) {
       this.devnames.add(this.devnameCount++);
       return;
     }
-    this.numberLines = growInt32Array(this.numberLines, number + 1);
-    this.numberCount = Math.max(this.numberCount, number + 1);
-    this.numberLines[number] = this.seenLine + 1;
+    this.noteNumber(number, this.seenLine);
+  }
+
+  private noteNumber(number: number, line: number): void {
+    if (number >= this.numberLines.length) this.numberLines = growInt32Array(this.numberLines, number + 1);
+    if (number >= this.numberCount) this.numberCount = number + 1;
+    this.numberLines[number] = line + 1;
   }
 
   /** The keyword line of the first ARRAY with the UUID of `facts` (read), or -1 when it is the first; `line` is this one's. */
   uuid(facts: MdadmArrayFacts, line: number): number {
-    const first = this.uuidSeen(facts, line);
-    if (first < 0) this.noteUuid();
-    return first;
-  }
-
-  /** {@link uuid} without noting the UUID: {@link noteUuid} does (see {@link devnameSeen}). */
-  uuidSeen(facts: MdadmArrayFacts, line: number): number {
     const { uuid } = facts;
     const id = this.uuidCount;
-    const d = (this.uuidData = growInt32Array(this.uuidData, 5 * id + 5));
+    let d = this.uuidData;
+    if (5 * id + 5 > d.length) d = this.uuidData = growInt32Array(d, 5 * id + 5);
     const u0 = uuid[0] as number;
     const u1 = uuid[1] as number;
     const u2 = uuid[2] as number;
@@ -175,12 +199,9 @@ export class MdadmRepeats {
     d[5 * id + 2] = u2;
     d[5 * id + 3] = u3;
     d[5 * id + 4] = line;
-    const first = this.uuids.find(u0 ^ Math.imul(u1, 0x9e3779b1) ^ Math.imul(u2, 0x85ebca6b) ^ Math.imul(u3, 0xc2b2ae35), id);
-    return first < 0 ? -1 : (d[5 * first + 4] as number);
-  }
-
-  /** Notes the UUID the last {@link uuidSeen} found new. */
-  noteUuid(): void {
-    this.uuids.add(this.uuidCount++);
+    const first = this.uuids.claim(u0 ^ Math.imul(u1, 0x9e3779b1) ^ Math.imul(u2, 0x85ebca6b) ^ Math.imul(u3, 0xc2b2ae35), id);
+    if (first >= 0) return d[5 * first + 4] as number;
+    this.uuidCount = id + 1;
+    return -1;
   }
 }

@@ -1,20 +1,8 @@
 import { codeUnits, type CodeUnits } from '../codeUnits';
 import { fourByteWords } from '../fourBytes';
 import { MdadmChar } from './mdadmChar';
+import { isMdadmWordEvent, nextMdadmWordEvent, stopsMdadmWord } from './mdadmWordStops';
 import type { MdadmWord } from './tokenizeMdadmConf';
-
-/** Per code unit below 0x28: 1 for the ones that end or quote a plain run of a word (blanks, newlines, quotes). */
-const STOPS_WORD_BELOW = 0x28;
-const WORD_STOPS: readonly number[] = [MdadmChar.Space, MdadmChar.Tab, MdadmChar.Lf, MdadmChar.Cr, MdadmChar.DoubleQuote, MdadmChar.SingleQuote];
-const STOPS_WORD = Uint8Array.from({ length: STOPS_WORD_BELOW }, (_, c) => (WORD_STOPS.includes(c) ? 1 : 0));
-
-/**
- * Per byte of a 32-bit word of ASCII text, 0x80 where the byte is below 0x28 or is `=`, else 0. Exact for
- * every byte: no byte is 0x80 or more, so adding to one never carries into the next.
- */
-function eventsOf(x: number): number {
-  return ~((x + 0x58585858) & ((x ^ 0x3d3d3d3d) + 0x7f7f7f7f)) & 0x80808080;
-}
 
 /**
  * A word without its quote characters: a quote opens at `'` or `"` and closes at the same character. Copies
@@ -97,9 +85,6 @@ export class MdadmWordReader {
   readonly units: CodeUnits;
   /** The same units as aligned 32-bit words, when the text is ASCII: runs are scanned a word at a time. */
   private readonly words: Int32Array | undefined;
-  /** The word {@link nextEvent} stopped in last, and its candidates not yet passed. */
-  private eventIndex = -1;
-  private eventMask = 0;
   private readonly length: number;
   private pos: number;
   private lineNumber: number;
@@ -222,10 +207,9 @@ export class MdadmWordReader {
   /**
    * Where the run of ordinary characters of the word starting at `from` ends (a blank, newline or quote, or the
    * text's end), noting the first `=` on the way in `eq`, so no one scans the word for it again. In an ASCII
-   * text it looks only at the bytes {@link nextEvent} points to; otherwise at every unit. Public for
-   * settlePlainMdadmLines, which reads plain lines ahead of the reader and then moves it past them.
+   * text it looks only at the bytes {@link nextEvent} points to; otherwise at every unit.
    */
-  runEnd(from: number): number {
+  private runEnd(from: number): number {
     const units = this.units;
     const length = this.length;
     let eq = -1;
@@ -236,7 +220,7 @@ export class MdadmWordReader {
       const c = units[pos] as number;
       if (c === MdadmChar.Equals) {
         if (eq < 0) eq = pos;
-      } else if (c < STOPS_WORD_BELOW && STOPS_WORD[c] !== 0) break;
+      } else if (stopsMdadmWord(c)) break;
     }
     this.eq = eq;
     return pos;
@@ -244,29 +228,19 @@ export class MdadmWordReader {
 
   /**
    * The first position from `from` on whose byte is below 0x28 or is `=` (every byte that may end a run, and
-   * a few that do not), or the text's length. Reads the ASCII text a 32-bit word at a time and keeps the
-   * word it stopped in, with the candidates in it: the next call, one byte on, usually starts there.
+   * a few that do not), or the text's length: the full 32-bit reads first, then the last bytes.
    */
   private nextEvent(from: number): number {
     const words = this.words as Int32Array;
-    const full = words.length;
-    let index = from >> 2;
-    let mask = 0;
-    if (index < full) {
-      mask = (index === this.eventIndex ? this.eventMask : eventsOf(words[index] as number)) & (-1 << ((from & 3) << 3));
-      while (mask === 0 && ++index < full) mask = eventsOf(words[index] as number);
-    }
-    if (mask === 0) return this.tailEvent(Math.max(from, full << 2));
-    this.eventIndex = index;
-    this.eventMask = mask;
-    return (index << 2) | ((31 - Math.clz32(mask & -mask)) >> 3);
+    const at = nextMdadmWordEvent(words, from);
+    return at >= 0 ? at : this.tailEvent(Math.max(from, words.length << 2));
   }
 
   /** {@link nextEvent} in the last bytes, after the text's last full 32-bit word. */
   private tailEvent(from: number): number {
     const units = this.units;
     let pos = from;
-    while (pos < this.length && (units[pos] as number) >= STOPS_WORD_BELOW && units[pos] !== MdadmChar.Equals) pos++;
+    while (pos < this.length && !isMdadmWordEvent(units[pos] as number)) pos++;
     return pos;
   }
 

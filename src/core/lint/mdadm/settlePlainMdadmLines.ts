@@ -1,8 +1,11 @@
+import type { CodeUnits } from '../codeUnits';
+import { fourByteWords } from '../fourBytes';
 import type { MdadmArrayFacts } from './mdadmArrayFacts';
 import { MdadmChar } from './mdadmChar';
 import { matchMdadmKeywordAt, mdadmKeywords } from './mdadmKeywords';
 import type { MdadmRepeats } from './mdadmRepeats';
 import type { MdadmWordReader } from './mdadmWordReader';
+import { nextMdadmWordEvent, stopsMdadmWord } from './mdadmWordStops';
 
 const ARRAY = mdadmKeywords.findIndex((k) => k.name === 'ARRAY');
 const DEVICE = mdadmKeywords.findIndex((k) => k.name === 'DEVICE');
@@ -17,6 +20,16 @@ export interface PlainLineRules {
   readonly firstOfKeyword: number[];
 }
 
+/** Where the comment at `from` ends (its LF or CR), or -1 when it runs past the last full four-byte read. */
+function commentEnd(units: CodeUnits, fours: Int32Array, from: number): number {
+  for (let pos = from; ; pos++) {
+    pos = nextMdadmWordEvent(fours, pos);
+    if (pos < 0) return -1;
+    const c = units[pos] as number;
+    if (c === MdadmChar.Lf || c === MdadmChar.Cr) return pos;
+  }
+}
+
 /**
  * Settles, from where `words` is, the lines that need no finding and are plain, and moves `words` past them
  * to the first line that needs the analyzer's full reading (or the end). Plain lines are: empty lines, comment
@@ -26,83 +39,115 @@ export interface PlainLineRules {
  * with nothing noted for it.
  *
  * Why a second reading: a large mdadm.conf is thousands of such lines, and reading them word by word through
- * {@link MdadmWordReader.nextWord} and the analyzer's rules cost twice what one loop over a line costs. The
- * words are found by the reader's own {@link MdadmWordReader.runEnd} and judged by the same
- * {@link MdadmArrayFacts}, so the two readings cannot disagree on what a word is.
+ * {@link MdadmWordReader.nextWord} and the analyzer's rules cost twice what one loop over a line costs. This
+ * loop reads an ASCII text four bytes at a time and goes from one byte that may matter to the next
+ * ({@link mdadmWordEvents}); a word ends where {@link stopsMdadmWord} says, as in the reader, and is judged by
+ * the same {@link MdadmArrayFacts}, so the two readings cannot disagree on what a word is or means. It leaves
+ * to the reader a text that is not ASCII and the last bytes after the last full four, so that it never reads
+ * past the end.
  */
 export function settlePlainMdadmLines(words: MdadmWordReader, facts: MdadmArrayFacts, rules: PlainLineRules): void {
   if (!words.toLineStart()) return;
   const units = words.units;
-  const length = units.length;
+  const fours = fourByteWords(units);
+  if (fours === undefined) return;
+  /** Where the loop stops: every byte before it is in a full four-byte read. */
+  const limit = fours.length << 2;
   /** The first line not settled: where `words` goes at the end. */
   let start = words.offset;
   let startLine = words.line;
   let pos = start;
   let line = startLine;
-  while (pos < length) {
+  /**
+   * The last keyword read and what it matched: consecutive keyword lines mostly start with the same word, and
+   * comparing its bytes again costs less than matching it.
+   */
+  let lastKeywordFrom = 0;
+  let lastKeywordLength = -1;
+  let lastKeyword = -1;
+  lines: while (pos < limit) {
     let c = units[pos] as number;
+    if (c === MdadmChar.Lf) {
+      start = ++pos;
+      startLine = ++line;
+      continue;
+    }
     if (c === MdadmChar.Hash) {
-      while (c !== MdadmChar.Lf && c !== MdadmChar.Cr) c = ++pos < length ? (units[pos] as number) : MdadmChar.Lf;
-      if (c === MdadmChar.Cr) break;
-    } else if (c !== MdadmChar.Lf) {
-      if (c === MdadmChar.Space || c === MdadmChar.Tab || c === MdadmChar.Cr) break;
-      const keywordEnd = words.runEnd(pos);
-      c = keywordEnd < length ? (units[keywordEnd] as number) : MdadmChar.Lf;
-      if (c === MdadmChar.Cr || c === MdadmChar.DoubleQuote || c === MdadmChar.SingleQuote) break;
-      const index = matchMdadmKeywordAt(units, pos, keywordEnd);
-      if (index !== ARRAY && index !== DEVICE) break;
-      if (index === ARRAY) facts.begin();
-      pos = keywordEnd;
-      // The words of the keyword line, to the newline before the next line that starts with a word: as for
-      // mdadm, a line that starts with a blank continues it, and empty and comment lines do not end it.
-      let plain = true;
-      for (;;) {
-        c = pos < length ? (units[pos] as number) : MdadmChar.Lf;
-        while (c === MdadmChar.Space || c === MdadmChar.Tab) c = ++pos < length ? (units[pos] as number) : MdadmChar.Lf;
-        if (c === MdadmChar.Hash) while (c !== MdadmChar.Lf && c !== MdadmChar.Cr) c = ++pos < length ? (units[pos] as number) : MdadmChar.Lf;
-        if (c === MdadmChar.Cr) {
-          plain = false;
-          break;
-        }
-        if (c === MdadmChar.Lf) {
-          const first = pos + 1 < length ? (units[pos + 1] as number) : -1;
-          if (first === MdadmChar.Cr) plain = false;
-          if (first !== MdadmChar.Space && first !== MdadmChar.Tab && first !== MdadmChar.Hash && first !== MdadmChar.Lf) break;
-          pos++;
-          line++;
-          continue;
-        }
-        const wordStart = pos;
-        pos = words.runEnd(pos);
-        c = pos < length ? (units[pos] as number) : MdadmChar.Lf;
-        if (c === MdadmChar.Cr || c === MdadmChar.DoubleQuote || c === MdadmChar.SingleQuote) {
-          plain = false;
-          break;
-        }
-        if (index === ARRAY) facts.take(units, wordStart, pos, words.eq, line);
-        else if (units[wordStart] !== MdadmChar.Slash) {
-          plain = false;
-          break;
-        }
-      }
-      if (!plain) break;
-      if (index === DEVICE) {
-        if ((rules.firstOfKeyword[DEVICE] as number) < 0) rules.firstOfKeyword[DEVICE] = startLine;
-      } else {
-        if (!rules.quietArray(facts)) break;
-        const repeats = rules.repeats;
-        if ((facts.devname && repeats.devnameSeen(facts) >= 0) || (facts.uuidRead && repeats.uuidSeen(facts, startLine) >= 0)) break;
-        if (facts.devname) repeats.noteDevname();
-        if (facts.uuidRead) repeats.noteUuid();
-      }
+      pos = commentEnd(units, fours, pos);
+      if (pos < 0 || units[pos] === MdadmChar.Cr) break;
+      start = ++pos;
+      startLine = ++line;
+      continue;
     }
-    // At the newline that ends the settled line, or at the end of the text.
-    if (pos < length) {
-      pos++;
-      line++;
+    if (c === MdadmChar.Space || c === MdadmChar.Tab || c === MdadmChar.Cr) break;
+    // The keyword. Every scan goes from `pos` to the next event (see mdadmWordEvents) and reads its byte into `c`.
+    const keywordStart = pos;
+    for (;; pos++) {
+      pos = nextMdadmWordEvent(fours, pos);
+      if (pos < 0) break lines;
+      c = units[pos] as number;
+      if (stopsMdadmWord(c)) break;
     }
-    start = pos;
-    startLine = line;
+    if (c === MdadmChar.Cr || c === MdadmChar.DoubleQuote || c === MdadmChar.SingleQuote) break;
+    const length = pos - keywordStart;
+    let keyword = length === lastKeywordLength ? lastKeyword : -2;
+    for (let i = 0; keyword !== -2 && i < length; i++) if (units[keywordStart + i] !== units[lastKeywordFrom + i]) keyword = -2;
+    if (keyword === -2) {
+      keyword = matchMdadmKeywordAt(units, keywordStart, pos);
+      lastKeywordFrom = keywordStart;
+      lastKeywordLength = length;
+      lastKeyword = keyword;
+    }
+    if (keyword !== ARRAY && keyword !== DEVICE) break;
+    const isArray = keyword === ARRAY;
+    if (isArray) facts.begin();
+    // The words of the keyword line, to the newline before the next line that starts with a word: as for
+    // mdadm, a line that starts with a blank continues it, and empty and comment lines do not end it.
+    for (;;) {
+      while (c === MdadmChar.Space || c === MdadmChar.Tab) {
+        if (++pos >= limit) break lines;
+        c = units[pos] as number;
+      }
+      if (c === MdadmChar.Hash) {
+        pos = commentEnd(units, fours, pos);
+        if (pos < 0) break lines;
+        c = units[pos] as number;
+      }
+      if (c === MdadmChar.Cr) break lines;
+      if (c === MdadmChar.Lf) {
+        if (pos + 1 >= limit) break lines;
+        const first = units[pos + 1] as number;
+        // A line that starts with CR is an empty line to the reader, which notes the CR.
+        if (first === MdadmChar.Cr) break lines;
+        if (first !== MdadmChar.Space && first !== MdadmChar.Tab && first !== MdadmChar.Hash && first !== MdadmChar.Lf) break;
+        pos++;
+        line++;
+        c = first;
+        continue;
+      }
+      const wordStart = pos;
+      let eq = -1;
+      for (;; pos++) {
+        pos = nextMdadmWordEvent(fours, pos);
+        if (pos < 0) break lines;
+        c = units[pos] as number;
+        if (c === MdadmChar.Equals) {
+          if (eq < 0) eq = pos;
+        } else if (stopsMdadmWord(c)) break;
+      }
+      if (c === MdadmChar.Cr || c === MdadmChar.DoubleQuote || c === MdadmChar.SingleQuote) break lines;
+      if (isArray) facts.take(units, wordStart, pos, eq, line);
+      else if (units[wordStart] !== MdadmChar.Slash) break lines;
+    }
+    if (!isArray) {
+      if ((rules.firstOfKeyword[DEVICE] as number) < 0) rules.firstOfKeyword[DEVICE] = startLine;
+    } else {
+      if (!rules.quietArray(facts)) break;
+      if (!rules.repeats.claim(facts, startLine)) break;
+    }
+    // At the newline that ends the settled line.
+    start = ++pos;
+    startLine = ++line;
   }
   words.moveTo(start, startLine);
 }

@@ -44,10 +44,11 @@ describe('settlePlainMdadmLines: the plain lines of mdadm.conf read in one loop'
     assert.equal(rules.firstOfKeyword[DEVICE], 2);
     assert.ok(words.nextLine());
     assert.equal(words.word().text, 'MAILADDR');
-    // Past the MAILADDR line, the last ARRAY line is settled too, to the end of the text.
+    // Past the MAILADDR line, the last line is left to the reader, which reads it to the end of the text.
     settle();
-    assert.equal(words.offset, text.length);
-    assert.equal(words.nextLine(), false);
+    assert.equal(words.line, 7);
+    assert.ok(words.nextLine());
+    assert.equal(words.word().text, 'ARRAY');
     rules.repeats.release();
   });
 
@@ -99,9 +100,18 @@ describe('settlePlainMdadmLines: the plain lines of mdadm.conf read in one loop'
     assert.deepEqual(stopOf(text), { line: 6, keyword: 'MAILADDR' });
   });
 
-  it('settles a last line without a newline, and a text of nothing but comments', () => {
-    assert.deepEqual(stopOf(`ARRAY /dev/md0 ${A}\nDEVICE /dev/sda`), { line: 1, keyword: undefined });
+  it('leaves the last line to the reader, so that it never reads past the end of the text', () => {
+    assert.deepEqual(stopOf(`ARRAY /dev/md0 ${A}\nDEVICE /dev/sda`), { line: 1, keyword: 'DEVICE' });
+    assert.deepEqual(stopOf(`ARRAY /dev/md0 ${A}\nDEVICE /dev/sda\n`), { line: 1, keyword: 'DEVICE' });
     assert.deepEqual(stopOf('# one\n\n# two'), { line: 2, keyword: undefined });
+    // Whatever the length of the text, the lines before the last are settled.
+    for (let pad = 0; pad < 4; pad++) {
+      assert.deepEqual(stopOf(`ARRAY /dev/md0 ${A}${' '.repeat(pad)}\nDEVICE /dev/sda\nDEVICE /dev/sdb\n`), { line: 2, keyword: 'DEVICE' });
+    }
+  });
+
+  it('leaves a text that is not ASCII to the reader', () => {
+    assert.deepEqual(stopOf(`# café\nARRAY /dev/md0 ${A}\nDEVICE /dev/sda\n`), { line: 0, keyword: 'ARRAY' });
   });
 
   /** Lines that the loop settles, lines it must leave alone, and lines that change what the ones before them mean. */
