@@ -29,37 +29,10 @@ function isSeparator(c: number): boolean {
 }
 
 /**
- * Writes the eight hex digits at `units[at..)` to `out[part]`; false when one of them is no digit. Eight
- * independent loads and look-ups, combined at the end: a loop carried the value from digit to digit, and that
- * chain of shifts cost more than the tag look-ups of an ARRAY line.
- */
-function readPart(units: CodeUnits, at: number, out: Int32Array, part: number): boolean {
-  const c0 = units[at] as number;
-  const c1 = units[at + 1] as number;
-  const c2 = units[at + 2] as number;
-  const c3 = units[at + 3] as number;
-  const c4 = units[at + 4] as number;
-  const c5 = units[at + 5] as number;
-  const c6 = units[at + 6] as number;
-  const c7 = units[at + 7] as number;
-  if ((c0 | c1 | c2 | c3 | c4 | c5 | c6 | c7) >= 256) return false;
-  const d0 = MDADM_UUID_CHARS[c0] as number;
-  const d1 = MDADM_UUID_CHARS[c1] as number;
-  const d2 = MDADM_UUID_CHARS[c2] as number;
-  const d3 = MDADM_UUID_CHARS[c3] as number;
-  const d4 = MDADM_UUID_CHARS[c4] as number;
-  const d5 = MDADM_UUID_CHARS[c5] as number;
-  const d6 = MDADM_UUID_CHARS[c6] as number;
-  const d7 = MDADM_UUID_CHARS[c7] as number;
-  out[part] = (d0 << 28) | (d1 << 24) | (d2 << 20) | (d3 << 16) | (d4 << 12) | (d5 << 8) | (d6 << 4) | d7;
-  // Separators and other characters are negative: one of them makes the OR of all negative.
-  return (d0 | d1 | d2 | d3 | d4 | d5 | d6 | d7) >= 0;
-}
-
-/**
- * {@link readPart} of all four parts at once, from an ASCII text four bytes a read (first byte lowest), the
- * parts starting `step` apart: each read's bytes are tested and converted together, where a look-up per
- * digit was most of a UUID's cost. One function without helpers, so the engine builds it into its caller.
+ * Writes four parts of eight hex digits, starting `step` apart, to `out` and says whether all are digits,
+ * from an ASCII text four bytes a read (first byte lowest): each read's bytes are tested and converted
+ * together, where a look-up per digit was most of a UUID's cost. One function without helpers, so the engine
+ * builds it into its caller.
  */
 function readPartsFour(view: DataView, from: number, step: number, out: Int32Array): boolean {
   let bad = 0;
@@ -82,20 +55,6 @@ function readPartsFour(view: DataView, from: number, step: number, out: Int32Arr
   return bad === 0;
 }
 
-/** Reads a UUID written as mdadm prints it, or as 32 digits in a row; false for any other layout (not "bad"). */
-function readUsualLayout(units: CodeUnits, from: number, to: number, out: Int32Array): boolean {
-  const printed = to - from === PRINTED_LENGTH;
-  if (!printed && to - from !== PLAIN_LENGTH) return false;
-  if (printed && !(isSeparator(units[from + 8] as number) && isSeparator(units[from + 17] as number) && isSeparator(units[from + 26] as number))) return false;
-  // Where the parts start: each after a separator in the printed form.
-  const step = printed ? DIGITS_PER_PART + 1 : DIGITS_PER_PART;
-  const view = fourByteView(units);
-  if (view !== undefined) {
-    return readPartsFour(view, from, step, out);
-  }
-  return readPart(units, from, out, 0) && readPart(units, from + step, out, 1) && readPart(units, from + 2 * step, out, 2) && readPart(units, from + 3 * step, out, 3);
-}
-
 /**
  * mdadm's reading of `uuid=` in `units[from..to)` (uuid.c parse_uuid): 32 hex digits in either case,
  * with `:` `.` `-` or space anywhere between them. Writes the UUID as four 32-bit numbers to `out` and says
@@ -103,7 +62,15 @@ function readUsualLayout(units: CodeUnits, from: number, to: number, out: Int32A
  * thousands of UUIDs, and building a normalised string for each was most of its time on a large mdadm.conf.
  */
 export function readMdadmUuid(units: CodeUnits, from: number, to: number, out: Int32Array): boolean {
-  if (readUsualLayout(units, from, to, out)) return true;
+  // The usual layouts, as mdadm prints a UUID or as 32 digits in a row, four bytes a read; anything else (and
+  // a text that is not ASCII) goes digit by digit below, which also reads the usual layouts, only slower.
+  const length = to - from;
+  const printed = length === PRINTED_LENGTH;
+  if (printed ? isSeparator(units[from + 8] as number) && isSeparator(units[from + 17] as number) && isSeparator(units[from + 26] as number) : length === PLAIN_LENGTH) {
+    const view = fourByteView(units);
+    // Where the parts start: each after a separator in the printed form.
+    if (view !== undefined && readPartsFour(view, from, printed ? DIGITS_PER_PART + 1 : DIGITS_PER_PART, out)) return true;
+  }
   let count = 0;
   let part = 0;
   for (let i = from; i < to; i++) {
