@@ -2,6 +2,15 @@ import type { CodeUnits } from './codeUnits';
 import { fourByteView, lowBytes } from './fourBytes';
 
 /**
+ * The four-byte view of `units` for comparing `length` units from `from` with {@link readsMatch}: undefined
+ * when the text is not ASCII, or when the last read, which may cover up to three bytes after the region
+ * (masked off), would pass the text's end.
+ */
+export function readsViewFor(units: CodeUnits, from: number, length: number): DataView | undefined {
+  return from + ((length + 3) & ~3) <= units.length ? fourByteView(units) : undefined;
+}
+
+/**
  * Whether the bytes `from..to` of `view` are the word whose 32-bit reads start at `keys[first]`, letters
  * folded by the 0x20 bits in `folds` (see {@link FixedWord}). The last read may cover up to three bytes after
  * `to`, masked off; the caller makes sure they are inside the view.
@@ -56,11 +65,8 @@ export class FixedWord {
   startsAt(units: CodeUnits, from: number, to: number): boolean {
     const length = to - from;
     if (length > this.length) return false;
-    const view = fourByteView(units);
-    // The last read may cover up to three bytes after the region (masked off), never past the text's end.
-    if (view !== undefined && from + ((length + 3) & ~3) <= units.length) {
-      return readsMatch(view, from, to, this.keys, this.folds, 0);
-    }
+    const view = readsViewFor(units, from, length);
+    if (view !== undefined) return readsMatch(view, from, to, this.keys, this.folds, 0);
     for (let i = 0; i < length; i++) {
       let c = units[from + i] as number;
       if (this.ignoreCase && c >= 0x41 && c <= 0x5a) c |= 0x20;

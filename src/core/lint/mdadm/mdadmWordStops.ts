@@ -21,7 +21,7 @@ export function stopsMdadmWord(c: number): boolean {
  * tag from its value); 0 elsewhere. Exact for every byte: no byte is 0x80 or more, so adding to one never
  * carries into the next, and each set bit can be cleared on its own (`mask & (mask - 1)`).
  */
-export function mdadmWordEvents(x: number): number {
+function mdadmWordEvents(x: number): number {
   return ~((x + 0x58585858) & ((x ^ 0x3d3d3d3d) + 0x7f7f7f7f)) & 0x80808080;
 }
 

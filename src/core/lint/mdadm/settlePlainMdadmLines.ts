@@ -41,7 +41,7 @@ function commentEnd(units: CodeUnits, fours: Int32Array, from: number): number {
  * Why a second reading: a large mdadm.conf is thousands of such lines, and reading them word by word through
  * {@link MdadmWordReader.nextWord} and the analyzer's rules cost twice what one loop over a line costs. This
  * loop reads an ASCII text four bytes at a time and goes from one byte that may matter to the next
- * ({@link mdadmWordEvents}); a word ends where {@link stopsMdadmWord} says, as in the reader, and is judged by
+ * ({@link nextMdadmWordEvent}); a word ends where {@link stopsMdadmWord} says, as in the reader, and is judged by
  * the same {@link MdadmArrayFacts}, so the two readings cannot disagree on what a word is or means. It leaves
  * to the reader a text that is not ASCII and the last bytes after the last full four, so that it never reads
  * past the end.
@@ -80,7 +80,7 @@ export function settlePlainMdadmLines(words: MdadmWordReader, facts: MdadmArrayF
       continue;
     }
     if (c === MdadmChar.Space || c === MdadmChar.Tab || c === MdadmChar.Cr) break;
-    // The keyword. Every scan goes from `pos` to the next event (see mdadmWordEvents) and reads its byte into `c`.
+    // The keyword. Every scan goes from `pos` to the next event (see nextMdadmWordEvent) and reads its byte into `c`.
     const keywordStart = pos;
     for (;; pos++) {
       pos = nextMdadmWordEvent(fours, pos);

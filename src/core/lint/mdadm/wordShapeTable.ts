@@ -1,6 +1,5 @@
 import type { CodeUnits } from '../codeUnits';
-import { FixedWord, readsMatch } from '../fixedWord';
-import { fourByteView } from '../fourBytes';
+import { FixedWord, readsMatch, readsViewFor } from '../fixedWord';
 
 /** A word's shape: its length and its first and last code units folded to 5 bits (so either case folds alike). */
 function shape(length: number, first: number, last: number): number {
@@ -50,9 +49,8 @@ export class WordShapeTable {
     if (length < this.shortest || length > this.longest) return -1;
     const k = (this.byShape[shape(length, units[from] as number, units[to - 1] as number)] as number) - 1;
     if (k < 0) return -1;
-    const view = fourByteView(units);
-    // The last read may cover up to three bytes after the word (masked off), never past the text's end.
-    if (view === undefined || from + ((length + 3) & ~3) > units.length) return (this.words[k] as FixedWord).equalsAt(units, from, to) ? k : -1;
+    const view = readsViewFor(units, from, length);
+    if (view === undefined) return (this.words[k] as FixedWord).equalsAt(units, from, to) ? k : -1;
     return readsMatch(view, from, to, this.keys, this.folds, k * this.reads) ? k : -1;
   }
 }
