@@ -21,6 +21,11 @@ export function bytesBelow(x: number, n: number): number {
   return (x - Math.imul(n, 0x01010101)) & ~x & 0x80808080;
 }
 
+/** The first four characters of an ASCII string as one 32-bit read, first character lowest, for comparing a read with them. */
+export function fourCharsRead(ascii: string): number {
+  return ascii.charCodeAt(0) | (ascii.charCodeAt(1) << 8) | (ascii.charCodeAt(2) << 16) | (ascii.charCodeAt(3) << 24);
+}
+
 /** The mask that keeps the first `length` (1 to 4) bytes of a 32-bit read. */
 export function lowBytes(length: number): number {
   return length >= 4 ? -1 : ~(-1 << (length << 3));

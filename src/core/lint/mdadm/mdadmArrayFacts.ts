@@ -2,7 +2,8 @@ import type { CodeUnits } from '../codeUnits';
 import { isKnownMetadataAt, findMdadmArrayTagAt, mdadmArrayTags } from './mdadmArrayTags';
 import { MdadmChar } from './mdadmChar';
 import type { MdadmWordReader } from './mdadmWordReader';
-import { readMdadmUuid } from '../raid/mdUuid';
+import { PRINTED_MDADM_UUID_LENGTH, readMdadmUuid, readPrintedMdadmUuidAt } from '../raid/mdUuid';
+import { stopsMdadmWord } from './mdadmWordStops';
 
 /** What a word of an ARRAY line is to mdadm; a known tag is `Tag + k` for the tag `mdadmArrayTags[k]`. */
 export const enum MdadmWordRole {
@@ -13,6 +14,7 @@ export const enum MdadmWordRole {
 }
 
 const UUID = mdadmArrayTags.findIndex((t) => t.name === 'uuid');
+const UUID_BIT = 1 << UUID;
 const METADATA = mdadmArrayTags.findIndex((t) => t.name === 'metadata');
 /** The tags mdadm takes once, as bits `1 << k`: asking each tag object was a polymorphic property read per tag word. */
 const ONCE_BITS = mdadmArrayTags.reduce((bits, tag, k) => (tag.once === true ? bits | (1 << k) : bits), 0);
@@ -78,11 +80,38 @@ export class MdadmArrayFacts {
       this.unknownTag = true;
       return MdadmWordRole.UnknownTag;
     }
+    return this.takeTag(k, source, eq, to);
+  }
+
+  /**
+   * {@link take} of a word the reader knows is the tag `mdadmArrayTags[k]` with its `=` at `eq` and its value
+   * up to `to`: a reader that recognised the tag by its bytes need not look it up again.
+   */
+  takeTag(k: number, source: CodeUnits, eq: number, to: number): number {
     if ((ONCE_BITS & this.tags & (1 << k)) !== 0) this.repeatedTag = true;
     else if (k === UUID) this.uuidRead = readMdadmUuid(source, eq + 1, to, this.uuid);
     else if (k === METADATA && !isKnownMetadataAt(source, eq + 1, to)) this.badMetadata = true;
     this.tags |= 1 << k;
     return MdadmWordRole.Tag + k;
+  }
+
+  /**
+   * {@link takeTag} of a `uuid=` word whose `=` is at `eq`, for a reader that has not yet found where the word
+   * ends: when a UUID as mdadm prints it follows and ends the word (see readPrintedMdadmUuidAt), notes it and
+   * returns where the word ends; otherwise notes nothing and returns -1, and the reader finds the end and calls
+   * take. Saves scanning the 35 bytes of every UUID of a large file for the end of its word. `source` must
+   * hold the unit after the UUID.
+   */
+  takePrintedUuid(source: CodeUnits, eq: number): number {
+    if ((this.tags & UUID_BIT) !== 0) return -1;
+    const end = eq + 1 + PRINTED_MDADM_UUID_LENGTH;
+    const after = source[end] as number;
+    // A quote after the UUID would go on with the word.
+    if (!stopsMdadmWord(after) || after === MdadmChar.DoubleQuote || after === MdadmChar.SingleQuote) return -1;
+    if (!readPrintedMdadmUuidAt(source, eq + 1, this.uuid)) return -1;
+    this.uuidRead = true;
+    this.tags |= UUID_BIT;
+    return end;
   }
 
   private readDevname(source: CodeUnits, from: number, to: number, line: number): number {

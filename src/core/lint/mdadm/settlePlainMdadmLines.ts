@@ -1,5 +1,7 @@
 import type { CodeUnits } from '../codeUnits';
-import { fourByteWords } from '../fourBytes';
+import { fourByteView, fourByteWords, fourCharsRead } from '../fourBytes';
+import { mdadmArrayTags } from './mdadmArrayTags';
+import { PRINTED_MDADM_UUID_LENGTH } from '../raid/mdUuid';
 import type { MdadmArrayFacts } from './mdadmArrayFacts';
 import { MdadmChar } from './mdadmChar';
 import { matchMdadmKeywordAt, mdadmKeywords } from './mdadmKeywords';
@@ -9,6 +11,17 @@ import { nextMdadmWordEvent, stopsMdadmWord } from './mdadmWordStops';
 
 const ARRAY = mdadmKeywords.findIndex((k) => k.name === 'ARRAY');
 const DEVICE = mdadmKeywords.findIndex((k) => k.name === 'DEVICE');
+/** From the `=` of `uuid=` to the unit after a printed UUID. */
+const UUID_WORD_REST = 1 + PRINTED_MDADM_UUID_LENGTH;
+const UUID = mdadmArrayTags.findIndex((t) => t.name === 'uuid');
+const METADATA = mdadmArrayTags.findIndex((t) => t.name === 'metadata');
+/** A read with every byte's 0x20 bit set: letters in lower case (the heads below are letters only). */
+const LOWER_CASE = 0x20202020;
+const UUID_HEAD = fourCharsRead('uuid');
+const META_HEAD = fourCharsRead('meta');
+const DATA_HEAD = fourCharsRead('data');
+/** How many units from a word's start the tag heads look at: `metadata=`. */
+const TAG_PEEK = 9;
 
 /** What the analyzer asks of the lines {@link settlePlainMdadmLines} settles for it. */
 export interface PlainLineRules {
@@ -42,7 +55,9 @@ function commentEnd(units: CodeUnits, fours: Int32Array, from: number): number {
  * {@link MdadmWordReader.nextWord} and the analyzer's rules cost twice what one loop over a line costs. This
  * loop reads an ASCII text four bytes at a time and goes from one byte that may matter to the next
  * ({@link nextMdadmWordEvent}); a word ends where {@link stopsMdadmWord} says, as in the reader, and is judged by
- * the same {@link MdadmArrayFacts}, so the two readings cannot disagree on what a word is or means. It leaves
+ * the same {@link MdadmArrayFacts}, so the two readings cannot disagree on what a word is or means. The tags
+ * `mdadm --examine --scan` writes, uuid= and metadata=, are known by their first bytes rather than scanned and
+ * looked up, and a printed UUID is read before the end of its word is known. It leaves
  * to the reader a text that is not ASCII and the last bytes after the last full four, so that it never reads
  * past the end.
  */
@@ -50,7 +65,8 @@ export function settlePlainMdadmLines(words: MdadmWordReader, facts: MdadmArrayF
   if (!words.toLineStart()) return;
   const units = words.units;
   const fours = fourByteWords(units);
-  if (fours === undefined) return;
+  const view = fourByteView(units);
+  if (fours === undefined || view === undefined) return;
   /** Where the loop stops: every byte before it is in a full four-byte read. */
   const limit = fours.length << 2;
   /** The first line not settled: where `words` goes at the end. */
@@ -127,17 +143,42 @@ export function settlePlainMdadmLines(words: MdadmWordReader, facts: MdadmArrayF
       }
       const wordStart = pos;
       let eq = -1;
-      for (;; pos++) {
-        pos = nextMdadmWordEvent(fours, pos);
-        if (pos < 0) break lines;
-        c = units[pos] as number;
-        if (c === MdadmChar.Equals) {
-          if (eq < 0) eq = pos;
-        } else if (stopsMdadmWord(c)) break;
+      /** The tag recognised by its bytes, or -1. */
+      let tag = -1;
+      let taken = false;
+      // uuid= and metadata=, the tags `mdadm --examine --scan` writes, are recognised by their bytes, so that
+      // their names are not scanned, and a UUID is read before its end is known (see takePrintedUuid).
+      if (isArray && wordStart + TAG_PEEK <= limit) {
+        const head = view.getInt32(wordStart, true) | LOWER_CASE;
+        if (head === UUID_HEAD && units[wordStart + 4] === MdadmChar.Equals) {
+          tag = UUID;
+          eq = wordStart + 4;
+          const end = eq + UUID_WORD_REST < limit ? facts.takePrintedUuid(units, eq) : -1;
+          taken = end >= 0;
+          pos = taken ? end : eq + 1;
+        } else if (head === META_HEAD && (view.getInt32(wordStart + 4, true) | LOWER_CASE) === DATA_HEAD && units[wordStart + 8] === MdadmChar.Equals) {
+          tag = METADATA;
+          eq = wordStart + 8;
+          pos = eq + 1;
+        }
+      }
+      if (taken) c = units[pos] as number;
+      else {
+        for (;; pos++) {
+          pos = nextMdadmWordEvent(fours, pos);
+          if (pos < 0) break lines;
+          c = units[pos] as number;
+          if (c === MdadmChar.Equals) {
+            if (eq < 0) eq = pos;
+          } else if (stopsMdadmWord(c)) break;
+        }
       }
       if (c === MdadmChar.Cr || c === MdadmChar.DoubleQuote || c === MdadmChar.SingleQuote) break lines;
-      if (isArray) facts.take(units, wordStart, pos, eq, line);
-      else if (units[wordStart] !== MdadmChar.Slash) break lines;
+      if (isArray) {
+        if (taken) continue;
+        if (tag >= 0) facts.takeTag(tag, units, eq, pos);
+        else facts.take(units, wordStart, pos, eq, line);
+      } else if (units[wordStart] !== MdadmChar.Slash) break lines;
     }
     if (!isArray) {
       if ((rules.firstOfKeyword[DEVICE] as number) < 0) rules.firstOfKeyword[DEVICE] = startLine;

@@ -21,12 +21,8 @@ const MDADM_UUID_CHARS = Int8Array.from({ length: 256 }, (_, c) => (hexValue(c) 
 const PARTS = 4;
 const DIGITS_PER_PART = 8;
 /** How `mdadm --examine --scan` writes a UUID: four parts of eight digits, a separator between parts. */
-const PRINTED_LENGTH = PARTS * DIGITS_PER_PART + PARTS - 1;
+export const PRINTED_MDADM_UUID_LENGTH = PARTS * DIGITS_PER_PART + PARTS - 1;
 const PLAIN_LENGTH = PARTS * DIGITS_PER_PART;
-
-function isSeparator(c: number): boolean {
-  return c < 256 && MDADM_UUID_CHARS[c] === SEPARATOR;
-}
 
 /**
  * Writes four parts of eight hex digits, starting `step` apart, to `out` and says whether all are digits,
@@ -55,6 +51,29 @@ function readPartsFour(view: DataView, from: number, step: number, out: Int32Arr
   return bad === 0;
 }
 
+/** The separators mdadm's printed form may have between its parts inside one word (a blank would end the word). */
+function isWordSeparator(c: number): boolean {
+  return c === 0x3a || c === 0x2e || c === 0x2d;
+}
+
+/**
+ * Whether `units[at..at + 35)` is a UUID in the layout `mdadm --examine --scan` prints (four parts of eight
+ * hex digits, `:` `.` or `-` between them), read as {@link readMdadmUuid} reads it into `out`; false, with
+ * `out` unspecified, for anything else, which readMdadmUuid may still accept. For a reader that has not yet
+ * found where the word ends: it reads the UUID first and then checks the word ends after it, instead of
+ * scanning the UUID's bytes for the end of the word. `units` must hold the 35 units; an ASCII text only.
+ */
+export function readPrintedMdadmUuidAt(units: CodeUnits, at: number, out: Int32Array): boolean {
+  const view = fourByteView(units);
+  return (
+    view !== undefined &&
+    isWordSeparator(units[at + 8] as number) &&
+    isWordSeparator(units[at + 17] as number) &&
+    isWordSeparator(units[at + 26] as number) &&
+    readPartsFour(view, at, DIGITS_PER_PART + 1, out)
+  );
+}
+
 /**
  * mdadm's reading of `uuid=` in `units[from..to)` (uuid.c parse_uuid): 32 hex digits in either case,
  * with `:` `.` `-` or space anywhere between them. Writes the UUID as four 32-bit numbers to `out` and says
@@ -65,12 +84,7 @@ export function readMdadmUuid(units: CodeUnits, from: number, to: number, out: I
   // The usual layouts, as mdadm prints a UUID or as 32 digits in a row, four bytes a read; anything else (and
   // a text that is not ASCII) goes digit by digit below, which also reads the usual layouts, only slower.
   const length = to - from;
-  const printed = length === PRINTED_LENGTH;
-  if (printed ? isSeparator(units[from + 8] as number) && isSeparator(units[from + 17] as number) && isSeparator(units[from + 26] as number) : length === PLAIN_LENGTH) {
-    const view = fourByteView(units);
-    // Where the parts start: each after a separator in the printed form.
-    if (view !== undefined && readPartsFour(view, from, printed ? DIGITS_PER_PART + 1 : DIGITS_PER_PART, out)) return true;
-  }
+  if (length === PRINTED_MDADM_UUID_LENGTH ? readPrintedMdadmUuidAt(units, from, out) : length === PLAIN_LENGTH && readPlainFour(units, from, out)) return true;
   let count = 0;
   let part = 0;
   for (let i = from; i < to; i++) {
@@ -86,6 +100,11 @@ export function readMdadmUuid(units: CodeUnits, from: number, to: number, out: I
     if ((count & 7) === 0) out[(count >> 3) - 1] = part;
   }
   return count === 32;
+}
+
+function readPlainFour(units: CodeUnits, from: number, out: Int32Array): boolean {
+  const view = fourByteView(units);
+  return view !== undefined && readPartsFour(view, from, DIGITS_PER_PART, out);
 }
 
 /** Four 32-bit numbers of {@link readMdadmUuid} as 32 lower-case hex digits. */

@@ -139,6 +139,16 @@ describe('settlePlainMdadmLines: the plain lines of mdadm.conf read in one loop'
     `arr /dev/md7 ${C}`,
     `ARRAY /dev/md8 ${A} # trailing`,
     `ARRAY /dev/md9 ${B} metadata=9.9`,
+    // Near misses of the tags known by their first bytes, and of a printed UUID read before its word ends.
+    `ARRAY /dev/md10 ${A}"x"`,
+    `ARRAY /dev/md11 ${A}=x`,
+    'ARRAY /dev/md12 uuid=0123456g:89abcdef:01234567:89abcdef',
+    'ARRAY /dev/md13 UUID=01234567-89ABCDEF.01234567:89abcdef METADATA=1.0',
+    `ARRAY /dev/md14 ${A} ${B}`,
+    `ARRAY /dev/md15 metadata=1.2x ${C}`,
+    `ARRAY /dev/md16 metadata= uuid= ${A}`,
+    `ARRAY /dev/md17 uuids=1 ${B}`,
+    `ARRAY /dev/md18 metadata=1.2 metadata=1.0 ${B}`,
   ];
 
   it('gives the analyzer the findings of the word-by-word reading on 3,000 files made of such lines', () => {
