@@ -11,7 +11,7 @@ function firstSlot(hash: number, mask: number): number {
 /**
  * Remembers the first id seen with each key, where the caller knows keys only by a 32-bit hash and an equality
  * test between two ids (numbered from 0 as the caller pleases). Lets the analyzer find repeated device names
- * and UUIDs of thousands of ARRAY lines without a string per key: it hashes the characters in place and
+ * of thousands of ARRAY lines without a string per key: it hashes the characters in place and
  * compares them only when hashes meet. An open-addressing table in typed arrays: a Map, and arrays grown by
  * push, cost more in the garbage collector than the comparisons themselves.
  */
@@ -76,7 +76,7 @@ export class FirstByHash {
 
   /** Records `id` as the first with its key, where the last {@link find} (which found none, and no add since) left it. */
   add(id: number): void {
-    this.hashes = growInt32Array(this.hashes, id + 1);
+    if (id >= this.hashes.length) this.hashes = growInt32Array(this.hashes, id + 1);
     this.hashes[id] = this.freeHash;
     this.slots[this.freeSlot] = id + 1;
     if (++this.count * 2 > this.mask + 1) this.rehash();
