@@ -1,7 +1,8 @@
-/** Slot layout: the UUID's four numbers, its line, and the stamp of the file it was noted for. */
-const STRIDE = 6;
+import { growInt32Array } from './growInt32Array';
+
+/** Per UUID noted, in the order noted: its four numbers and its line. */
+const STRIDE = 5;
 const LINE = 4;
-const STAMP = 5;
 
 /** Where a UUID starts probing: its four numbers mixed, so that UUIDs alike in one part spread. */
 function firstSlot(u0: number, u1: number, u2: number, u3: number, mask: number): number {
@@ -11,28 +12,27 @@ function firstSlot(u0: number, u1: number, u2: number, u3: number, mask: number)
 
 /**
  * The first line of each md UUID (four 32-bit numbers, as readMdadmUuid writes them), for the repeated-UUID rule
- * of thousands of ARRAY lines: an open-addressing table whose slots hold the numbers themselves, so a look-up
- * compares them in place rather than through a callback. A slot is taken only when it carries the stamp of the
- * current file, so forgetting a file is a new stamp, not a clear of the whole table (which cost more than all
- * the look-ups of a large file).
+ * of thousands of ARRAY lines: an open-addressing table of small slots (the place of a UUID in the order
+ * noted), beside the UUIDs themselves in the order noted, compared in place. Comparing through a callback, as
+ * the device names do (FirstByHash), cost twice the look-up; slots that held the UUIDs themselves made a
+ * table too large to stay in cache.
  */
 export class FirstLineByUuid {
+  /** 1 + the place of a UUID in `noted`, or 0; kept at most half full. */
   private slots = new Int32Array(0);
   private mask = 0;
+  private noted = new Int32Array(0);
   private count = 0;
-  private stamp = 0;
 
-  /** Forgets every UUID; `expected` UUIDs fit without growing. */
+  /** Forgets every UUID; `expected` UUIDs fit without growing. Clears only the slots the file needs. */
   restart(expected: number): void {
     let size = 256;
     while (size < 2 * expected) size *= 2;
+    if (this.slots.length < size) this.slots = new Int32Array(size);
+    else this.slots.fill(0, 0, size);
+    this.mask = size - 1;
+    this.noted = growInt32Array(this.noted, STRIDE * expected);
     this.count = 0;
-    if (this.slots.length < STRIDE * size || this.stamp === 0x7fffffff) {
-      this.slots = new Int32Array(STRIDE * Math.max(size, this.mask + 1));
-      this.stamp = 0;
-    }
-    this.stamp++;
-    this.mask = this.slots.length / STRIDE - 1;
   }
 
   /** The line noted with the UUID `uuid`, or -1 after noting `line` with it. */
@@ -42,34 +42,35 @@ export class FirstLineByUuid {
     const u2 = uuid[2] as number;
     const u3 = uuid[3] as number;
     const slots = this.slots;
-    const stamp = this.stamp;
-    const last = STRIDE * this.mask;
-    let at = STRIDE * firstSlot(u0, u1, u2, u3, this.mask);
-    while (slots[at + STAMP] === stamp) {
-      if (slots[at] === u0 && slots[at + 1] === u1 && slots[at + 2] === u2 && slots[at + 3] === u3) return slots[at + LINE] as number;
-      at = at === last ? 0 : at + STRIDE;
+    const mask = this.mask;
+    let noted = this.noted;
+    let slot = firstSlot(u0, u1, u2, u3, mask);
+    for (let entry = slots[slot] as number; entry !== 0; entry = slots[slot] as number) {
+      const at = STRIDE * (entry - 1);
+      if (noted[at] === u0 && noted[at + 1] === u1 && noted[at + 2] === u2 && noted[at + 3] === u3) return noted[at + LINE] as number;
+      slot = (slot + 1) & mask;
     }
-    slots[at] = u0;
-    slots[at + 1] = u1;
-    slots[at + 2] = u2;
-    slots[at + 3] = u3;
-    slots[at + LINE] = line;
-    slots[at + STAMP] = stamp;
-    if (++this.count * 2 > this.mask + 1) this.grow();
+    const at = STRIDE * this.count;
+    if (at + STRIDE > noted.length) noted = this.noted = growInt32Array(noted, at + STRIDE);
+    noted[at] = u0;
+    noted[at + 1] = u1;
+    noted[at + 2] = u2;
+    noted[at + 3] = u3;
+    noted[at + LINE] = line;
+    slots[slot] = ++this.count;
+    if (this.count * 2 > mask + 1) this.grow();
     return -1;
   }
 
   private grow(): void {
-    const old = this.slots;
-    const size = 2 * (this.mask + 1);
-    const slots = new Int32Array(STRIDE * size);
-    const mask = size - 1;
-    const last = STRIDE * mask;
-    for (let from = 0; from < old.length; from += STRIDE) {
-      if (old[from + STAMP] !== this.stamp) continue;
-      let at = STRIDE * firstSlot(old[from] as number, old[from + 1] as number, old[from + 2] as number, old[from + 3] as number, mask);
-      while (slots[at + STAMP] === this.stamp) at = at === last ? 0 : at + STRIDE;
-      slots.set(old.subarray(from, from + STRIDE), at);
+    const slots = new Int32Array(2 * (this.mask + 1));
+    const mask = slots.length - 1;
+    const noted = this.noted;
+    for (let entry = 1; entry <= this.count; entry++) {
+      const at = STRIDE * (entry - 1);
+      let slot = firstSlot(noted[at] as number, noted[at + 1] as number, noted[at + 2] as number, noted[at + 3] as number, mask);
+      while (slots[slot] !== 0) slot = (slot + 1) & mask;
+      slots[slot] = entry;
     }
     this.slots = slots;
     this.mask = mask;
