@@ -1,5 +1,5 @@
 import type { CodeUnits } from '../codeUnits';
-import { fourByteView, fourByteWords, fourCharsRead } from '../fourBytes';
+import { fourByteView, fourByteWords, fourCharsRead, lowBytes } from '../fourBytes';
 import { mdadmArrayTags } from './mdadmArrayTags';
 import { PRINTED_MDADM_UUID_LENGTH } from '../raid/mdUuid';
 import type { MdadmArrayFacts } from './mdadmArrayFacts';
@@ -75,11 +75,15 @@ export function settlePlainMdadmLines(words: MdadmWordReader, facts: MdadmArrayF
   let pos = start;
   let line = startLine;
   /**
-   * The last keyword read and what it matched: consecutive keyword lines mostly start with the same word, and
-   * comparing its bytes again costs less than matching it.
+   * The last keyword read, as its first eight bytes or fewer (two reads, masked to its length), and what it
+   * matched: consecutive keyword lines mostly start with the same word, and comparing two reads costs less
+   * than finding the word's end and matching it. A keyword longer than eight bytes is not remembered.
    */
-  let lastKeywordFrom = 0;
-  let lastKeywordLength = -1;
+  let lastLength = 0;
+  let lastHead = 0;
+  let lastTail = 0;
+  let lastHeadMask = 0;
+  let lastTailMask = 0;
   let lastKeyword = -1;
   lines: while (pos < limit) {
     let c = units[pos] as number;
@@ -96,24 +100,36 @@ export function settlePlainMdadmLines(words: MdadmWordReader, facts: MdadmArrayF
       continue;
     }
     if (c === MdadmChar.Space || c === MdadmChar.Tab || c === MdadmChar.Cr) break;
-    // The keyword. Every scan goes from `pos` to the next event (see nextMdadmWordEvent) and reads its byte into `c`.
     const keywordStart = pos;
-    for (;; pos++) {
-      pos = nextMdadmWordEvent(fours, pos);
-      if (pos < 0) break lines;
+    let keyword: number;
+    if (
+      lastLength > 0 &&
+      pos + 8 < limit &&
+      (view.getInt32(pos, true) & lastHeadMask) === lastHead &&
+      (view.getInt32(pos + 4, true) & lastTailMask) === lastTail &&
+      stopsMdadmWord(units[pos + lastLength] as number)
+    ) {
+      keyword = lastKeyword;
+      pos += lastLength;
       c = units[pos] as number;
-      if (stopsMdadmWord(c)) break;
-    }
-    if (c === MdadmChar.Cr || c === MdadmChar.DoubleQuote || c === MdadmChar.SingleQuote) break;
-    const length = pos - keywordStart;
-    let keyword = length === lastKeywordLength ? lastKeyword : -2;
-    for (let i = 0; keyword !== -2 && i < length; i++) if (units[keywordStart + i] !== units[lastKeywordFrom + i]) keyword = -2;
-    if (keyword === -2) {
+    } else {
+      // Every scan goes from `pos` to the next event (see nextMdadmWordEvent) and reads its byte into `c`.
+      for (;; pos++) {
+        pos = nextMdadmWordEvent(fours, pos);
+        if (pos < 0) break lines;
+        c = units[pos] as number;
+        if (stopsMdadmWord(c)) break;
+      }
       keyword = matchMdadmKeywordAt(units, keywordStart, pos);
-      lastKeywordFrom = keywordStart;
-      lastKeywordLength = length;
+      const length = pos - keywordStart;
+      lastLength = length <= 8 && keywordStart + 8 < limit ? length : 0;
+      lastHeadMask = lowBytes(Math.min(length, 4));
+      lastTailMask = length > 4 ? lowBytes(length - 4) : 0;
+      lastHead = lastLength > 0 ? view.getInt32(keywordStart, true) & lastHeadMask : 0;
+      lastTail = lastLength > 0 ? view.getInt32(keywordStart + 4, true) & lastTailMask : 0;
       lastKeyword = keyword;
     }
+    if (c === MdadmChar.Cr || c === MdadmChar.DoubleQuote || c === MdadmChar.SingleQuote) break;
     if (keyword !== ARRAY && keyword !== DEVICE) break;
     const isArray = keyword === ARRAY;
     if (isArray) facts.begin();

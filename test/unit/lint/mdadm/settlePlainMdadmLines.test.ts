@@ -149,6 +149,13 @@ describe('settlePlainMdadmLines: the plain lines of mdadm.conf read in one loop'
     `ARRAY /dev/md16 metadata= uuid= ${A}`,
     `ARRAY /dev/md17 uuids=1 ${B}`,
     `ARRAY /dev/md18 metadata=1.2 metadata=1.0 ${B}`,
+    // Keywords that start like the one before them (the loop remembers the last one by its bytes).
+    `ARRAYS /dev/md19 ${A}`,
+    `array\t/dev/md20 ${B}`,
+    `ARRAY"x" /dev/md21 ${C}`,
+    'DEVICES /dev/sdz',
+    'DEVICE\r',
+    `ARRA /dev/md22 ${A}`,
   ];
 
   it('gives the analyzer the findings of the word-by-word reading on 3,000 files made of such lines', () => {
