@@ -88,9 +88,21 @@ export class MdadmArrayFacts {
    * up to `to`: a reader that recognised the tag by its bytes need not look it up again.
    */
   takeTag(k: number, source: CodeUnits, eq: number, to: number): number {
+    // A tag mdadm takes once is read the first time only.
+    if ((ONCE_BITS & this.tags & (1 << k)) === 0) {
+      if (k === UUID) this.uuidRead = readMdadmUuid(source, eq + 1, to, this.uuid);
+      else if (k === METADATA && !isKnownMetadataAt(source, eq + 1, to)) this.badMetadata = true;
+    }
+    return this.noteTag(k);
+  }
+
+  /**
+   * {@link takeTag} without reading the value, for a reader that knows it is good: the same bytes as a value
+   * takeTag found good before (settlePlainMdadmLines remembers the last `metadata=` value, which nearly every
+   * ARRAY line of a large file repeats).
+   */
+  noteTag(k: number): number {
     if ((ONCE_BITS & this.tags & (1 << k)) !== 0) this.repeatedTag = true;
-    else if (k === UUID) this.uuidRead = readMdadmUuid(source, eq + 1, to, this.uuid);
-    else if (k === METADATA && !isKnownMetadataAt(source, eq + 1, to)) this.badMetadata = true;
     this.tags |= 1 << k;
     return MdadmWordRole.Tag + k;
   }

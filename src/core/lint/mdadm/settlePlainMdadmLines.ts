@@ -85,6 +85,12 @@ export function settlePlainMdadmLines(words: MdadmWordReader, facts: MdadmArrayF
   let lastHeadMask = 0;
   let lastTailMask = 0;
   let lastKeyword = -1;
+  /**
+   * The last `metadata=` value takeTag found good, as one read masked to its length (1 to 4; -1 for none):
+   * nearly every ARRAY line of a large file repeats it.
+   */
+  let lastMetadataLength = -1;
+  let lastMetadataRead = 0;
   lines: while (pos < limit) {
     let c = units[pos] as number;
     if (c === MdadmChar.Lf) {
@@ -192,7 +198,18 @@ export function settlePlainMdadmLines(words: MdadmWordReader, facts: MdadmArrayF
       if (c === MdadmChar.Cr || c === MdadmChar.DoubleQuote || c === MdadmChar.SingleQuote) break lines;
       if (isArray) {
         if (taken) continue;
-        if (tag >= 0) facts.takeTag(tag, units, eq, pos);
+        if (tag === METADATA) {
+          // Compared with the last value found good as one read; any other value is read by takeTag.
+          const length = pos - eq - 1;
+          const readable = length > 0 && length <= 4 && eq + 5 <= limit;
+          const read = readable ? view.getInt32(eq + 1, true) & lowBytes(length) : 0;
+          if (readable && length === lastMetadataLength && read === lastMetadataRead) facts.noteTag(tag);
+          else {
+            facts.takeTag(tag, units, eq, pos);
+            lastMetadataLength = readable && !facts.badMetadata ? length : -1;
+            lastMetadataRead = read;
+          }
+        } else if (tag >= 0) facts.takeTag(tag, units, eq, pos);
         else facts.take(units, wordStart, pos, eq, line);
       } else if (units[wordStart] !== MdadmChar.Slash) break lines;
     }

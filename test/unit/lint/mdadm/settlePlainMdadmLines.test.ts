@@ -156,6 +156,11 @@ describe('settlePlainMdadmLines: the plain lines of mdadm.conf read in one loop'
     'DEVICES /dev/sdz',
     'DEVICE\r',
     `ARRA /dev/md22 ${A}`,
+    // metadata= values like the one before them (the loop remembers the last good one by its bytes).
+    `ARRAY /dev/md23 metadata=1.3 ${A}`,
+    `ARRAY /dev/md24 metadata=1.20 ${B}`,
+    `ARRAY /dev/md25 metadata=9.9 metadata=1.2 ${C}`,
+    `ARRAY /dev/md26 metadata=01.2 ${A}`,
   ];
 
   it('gives the analyzer the findings of the word-by-word reading on 3,000 files made of such lines', () => {
