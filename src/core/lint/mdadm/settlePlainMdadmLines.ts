@@ -1,8 +1,8 @@
 import type { CodeUnits } from '../codeUnits';
 import { fourByteView, fourByteWords, fourCharsRead, lowBytes } from '../fourBytes';
-import { mdadmArrayTags } from './mdadmArrayTags';
 import { PRINTED_MDADM_UUID_LENGTH } from '../raid/mdUuid';
 import type { MdadmArrayFacts } from './mdadmArrayFacts';
+import { mdadmArrayTags } from './mdadmArrayTags';
 import { MdadmChar } from './mdadmChar';
 import { matchMdadmKeywordAt, mdadmKeywords } from './mdadmKeywords';
 import type { MdadmRepeats } from './mdadmRepeats';
@@ -57,7 +57,8 @@ function commentEnd(units: CodeUnits, fours: Int32Array, from: number): number {
  * ({@link nextMdadmWordEvent}); a word ends where {@link stopsMdadmWord} says, as in the reader, and is judged by
  * the same {@link MdadmArrayFacts}, so the two readings cannot disagree on what a word is or means. The tags
  * `mdadm --examine --scan` writes, uuid= and metadata=, are known by their first bytes rather than scanned and
- * looked up, and a printed UUID is read before the end of its word is known. It leaves
+ * looked up, a printed UUID is read before the end of its word is known, and the last keyword and the last
+ * good metadata= value are remembered by their bytes, since consecutive lines repeat them. It leaves
  * to the reader a text that is not ASCII and the last bytes after the last full four, so that it never reads
  * past the end.
  */
