@@ -1,3 +1,4 @@
+import { emptySlots } from './emptySlots';
 import { growInt32Array } from './growInt32Array';
 
 /**
@@ -40,12 +41,8 @@ export class FirstByHash {
    * more in page faults and cache misses than all the look-ups in them. Clears only the slots the file needs.
    */
   restart(expected: number): void {
-    let size = 256;
-    while (size < 2 * expected) size *= 2;
-    if (this.slots.length < size) this.slots = new Int32Array(size);
-    else this.slots.fill(0, 0, size);
-    this.mask = size - 1;
-    this.hashes = growInt32Array(this.hashes, size / 2);
+    ({ slots: this.slots, mask: this.mask } = emptySlots(this.slots, expected));
+    this.hashes = growInt32Array(this.hashes, (this.mask + 1) / 2);
     this.count = 0;
   }
 

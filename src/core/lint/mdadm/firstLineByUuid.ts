@@ -1,3 +1,4 @@
+import { emptySlots } from './emptySlots';
 import { growInt32Array } from './growInt32Array';
 
 /** Per UUID noted, in the order noted: its four numbers and its line. */
@@ -26,11 +27,7 @@ export class FirstLineByUuid {
 
   /** Forgets every UUID; `expected` UUIDs fit without growing. Clears only the slots the file needs. */
   restart(expected: number): void {
-    let size = 256;
-    while (size < 2 * expected) size *= 2;
-    if (this.slots.length < size) this.slots = new Int32Array(size);
-    else this.slots.fill(0, 0, size);
-    this.mask = size - 1;
+    ({ slots: this.slots, mask: this.mask } = emptySlots(this.slots, expected));
     this.noted = growInt32Array(this.noted, STRIDE * expected);
     this.count = 0;
   }
