@@ -122,7 +122,7 @@ export class MdadmArrayFacts {
     if (!stopsMdadmWord(after) || after === MdadmChar.DoubleQuote || after === MdadmChar.SingleQuote) return -1;
     if (!readPrintedMdadmUuidAt(source, eq + 1, this.uuid)) return -1;
     this.uuidRead = true;
-    this.tags |= UUID_BIT;
+    this.noteTag(UUID);
     return end;
   }
 

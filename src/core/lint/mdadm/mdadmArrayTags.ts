@@ -1,5 +1,4 @@
 import type { CodeUnits } from '../codeUnits';
-import { fourByteView, fourCharsRead, lowBytes } from '../fourBytes';
 import { ownCodeUnits } from '../ownCodeUnits';
 import { WordShapeTable } from './wordShapeTable';
 
@@ -64,25 +63,11 @@ function isMetadataFormat(units: CodeUnits, from: number, to: number): boolean {
   return FORMATS.find(units, from, to) >= 0;
 }
 
-/** Per length from 1 to 4, the formats of that length as one read each (see fourByteView), masked to the length. */
-const SHORT_FORMAT_READS: readonly Int32Array[] = [1, 2, 3, 4].map((length) =>
-  Int32Array.from(METADATA_FORMATS.filter((f) => f.length === length).map((f) => fourCharsRead(`${f}\0\0\0`) & lowBytes(length))),
-);
-
 /**
  * Whether some metadata handler of mdadm accepts `units[from..to)`; surplus leading zeros are tolerated,
- * as `--detail` prints them. A format of four characters or fewer (every one but `default`) is found by one
- * read compared with a few numbers: this runs for nearly every ARRAY line of a large file, where the general
- * look-up cost more than the rest of the line's tags.
+ * as `--detail` prints them.
  */
 export function isKnownMetadataAt(units: CodeUnits, from: number, to: number): boolean {
-  const length = to - from;
-  const view = length > 0 && length <= 4 && from + 4 <= units.length ? fourByteView(units) : undefined;
-  if (view !== undefined) {
-    const read = view.getInt32(from, true) & lowBytes(length);
-    const reads = SHORT_FORMAT_READS[length - 1] as Int32Array;
-    for (let i = 0; i < reads.length; i++) if (reads[i] === read) return true;
-  }
   if (isMetadataFormat(units, from, to)) return true;
   let start = from;
   while (start + 1 < to && units[start] === 0x30 && isDigit(units[start + 1] as number)) start++;
